@@ -1,0 +1,335 @@
+// The one table of component kinds: what the palette shows, the inspector edits,
+// validation checks and the simulator reads (through defaults.ts). model.md is the source.
+import type { NodeKind } from './types';
+import {
+	FAILURES_SECTION,
+	UNBOUNDED,
+	autoscaleSection,
+	serverGroup,
+	spec,
+	type ParamSpec
+} from './params';
+
+const { n, int, choice, bool, section } = spec;
+
+export type PaletteGroup = 'Traffic' | 'Compute' | 'Data';
+
+export interface KindInfo {
+	kind: NodeKind;
+	/** Name in the palette and the default label. */
+	name: string;
+	group: PaletteGroup;
+	/** One line for the palette tooltip. */
+	summary: string;
+	params: ParamSpec[];
+	/** Hourly price per instance (USD), for the monthly cost estimate. */
+	hourlyUsd: number;
+	/** Whether `instances` counts machines that cost money (false for client). */
+	billed: boolean;
+}
+
+const SHAPE = section(
+	'shape',
+	'Traffic shape',
+	[
+		choice('kind', 'Shape', ['constant', 'ramp', 'spike', 'diurnal'], 'constant', 'How the rate changes over time.'),
+		n('toRps', 'Ramp to', 'rps', 1000, 0, 1e9, 'Rate reached at the end of the ramp.', { when: { key: 'kind', is: ['ramp'] } }),
+		n('overS', 'Ramp over', 's', 60, 0.001, 1e7, 'Length of the ramp.', { when: { key: 'kind', is: ['ramp'] }, exclusiveMin: true }),
+		n('atS', 'Spike at', 's', 30, 0, 1e7, 'When the spike starts.', { when: { key: 'kind', is: ['spike'] } }),
+		n('durationS', 'Spike length', 's', 10, 0, 1e7, 'How long the spike lasts.', { when: { key: 'kind', is: ['spike'] } }),
+		n('factor', 'Spike factor', '×', 3, 0, 1e4, 'Rate multiplier during the spike.', { when: { key: 'kind', is: ['spike'] } }),
+		n('periodS', 'Period', 's', 86400, 0.001, 1e8, 'Length of one day-night cycle.', { when: { key: 'kind', is: ['diurnal'] }, exclusiveMin: true }),
+		n('amplitude', 'Amplitude', undefined, 0.5, 0, 1, 'Swing as a fraction of the mean rate.', { when: { key: 'kind', is: ['diurnal'] } })
+	],
+	'Constant, a linear ramp, a spike, or a sine-wave day.'
+);
+
+const MIX = section(
+	'mix',
+	'Request mix',
+	[
+		n('static', 'Static', undefined, 0, 0, 1, 'Share of requests for static assets.'),
+		n('read', 'Read', undefined, 0.9, 0, 1, 'Share of reads.'),
+		n('write', 'Write', undefined, 0.1, 0, 1, 'Share of writes.')
+	],
+	'Shares of each request type; they are normalised to sum to 1.'
+);
+
+const DNS_PARAMS: ParamSpec[] = [
+	n('lookupMs', 'Lookup time', 'ms', 20, 0, 60_000, 'Added to requests whose resolver cache misses.'),
+	n('clientCacheRatio', 'Client cache ratio', undefined, 0.95, 0, 1, 'Fraction of requests answered by a cached resolution.')
+];
+
+export const KINDS: Record<NodeKind, KindInfo> = {
+	client: {
+		kind: 'client',
+		name: 'Client',
+		group: 'Traffic',
+		summary: 'Users sending requests: rate, mix, key popularity.',
+		hourlyUsd: 0,
+		billed: false,
+		params: [
+			n('rps', 'Rate', 'rps', 100, 0, 1e8, 'Mean requests per second.'),
+			MIX,
+			int('keys', 'Key space', 100_000, 1, 1e9, 'Distinct keys (users, items) requests pick from.'),
+			n('zipf', 'Zipf exponent', undefined, 0.99, 0, 5, 'Key popularity skew: 0 is uniform, ~1 is typical web traffic.'),
+			choice('arrival', 'Arrivals', ['poisson', 'uniform'], 'poisson', 'Poisson (random gaps) or evenly spaced.'),
+			SHAPE,
+			{ type: 'map', key: 'regions', label: 'Origin regions', help: 'Share of traffic from each region.', default: {}, min: 0, max: 1 },
+			n('timeoutMs', 'Timeout', 'ms', 10_000, 1, 1e9, 'The client gives up after this.')
+		]
+	},
+	dns: {
+		kind: 'dns',
+		name: 'DNS',
+		group: 'Traffic',
+		summary: 'Name resolution; if it is down, nothing behind it is reachable.',
+		hourlyUsd: 0.01,
+		billed: true,
+		params: [...DNS_PARAMS, FAILURES_SECTION]
+	},
+	geoDns: {
+		kind: 'geoDns',
+		name: 'GeoDNS',
+		group: 'Traffic',
+		summary: 'Routes each user to the nearest healthy region.',
+		hourlyUsd: 0.02,
+		billed: true,
+		params: [
+			...DNS_PARAMS,
+			choice('policy', 'Policy', ['nearest', 'weighted', 'failover'], 'nearest', 'Nearest region, weighted by edge weight, or primary with failover.'),
+			n('healthCheckS', 'Health check', 's', 10, 0, 3600, 'Time before a dead target stops getting traffic.'),
+			FAILURES_SECTION
+		]
+	},
+	cdn: {
+		kind: 'cdn',
+		name: 'CDN',
+		group: 'Traffic',
+		summary: 'Edge cache for static assets; misses go to the origin.',
+		hourlyUsd: 0.05,
+		billed: true,
+		params: [
+			int('capacity', 'Capacity', 10_000, 1, 1e9, 'Objects held (LRU).'),
+			n('ttlS', 'TTL', 's', 3600, 0, 1e9, 'An object expires this long after it was fetched (0 = never).'),
+			n('hitMs', 'Hit time', 'ms', 5, 0, 60_000, 'Time to answer from the edge.'),
+			...serverGroup({ instances: 1, concurrency: 100_000, queueLimit: UNBOUNDED }),
+			FAILURES_SECTION
+		]
+	},
+	loadBalancer: {
+		kind: 'loadBalancer',
+		name: 'Load balancer',
+		group: 'Compute',
+		summary: 'Spreads requests over the instances behind it.',
+		hourlyUsd: 0.025,
+		billed: true,
+		params: [
+			choice(
+				'algorithm',
+				'Algorithm',
+				['round-robin', 'random', 'least-connections', 'weighted', 'ip-hash', 'least-response-time', 'power-of-two'],
+				'round-robin',
+				'How the next instance is picked.'
+			),
+			n('overheadMs', 'Overhead', 'ms', 0.5, 0, 60_000, 'Constant time added to each request.'),
+			n('maxRps', 'Max rate', 'rps', 50_000, 0, 1e10, 'Above this (token bucket of one second) requests are rejected.'),
+			n('healthCheckS', 'Health check', 's', 5, 0, 3600, 'Time before a dead instance stops getting traffic.'),
+			FAILURES_SECTION
+		]
+	},
+	apiGateway: {
+		kind: 'apiGateway',
+		name: 'API gateway',
+		group: 'Compute',
+		summary: 'Auth and routing at the edge, with a built-in rate limit.',
+		hourlyUsd: 0.05,
+		billed: true,
+		params: [
+			n('overheadMs', 'Overhead', 'ms', 2, 0, 60_000, 'Auth and routing time per request.'),
+			n('maxRps', 'Max rate', 'rps', 20_000, 0, 1e10, 'Requests above this rate are rate-limited (429).'),
+			FAILURES_SECTION
+		]
+	},
+	rateLimiter: {
+		kind: 'rateLimiter',
+		name: 'Rate limiter',
+		group: 'Compute',
+		summary: 'Drops traffic above a limit with 429.',
+		hourlyUsd: 0.02,
+		billed: true,
+		params: [
+			choice(
+				'algorithm',
+				'Algorithm',
+				['token-bucket', 'leaky-bucket', 'fixed-window', 'sliding-window-log', 'sliding-window-counter'],
+				'token-bucket',
+				'How the limit is counted.'
+			),
+			n('limitRps', 'Limit', 'rps', 1000, 0, 1e10, 'Sustained rate allowed.'),
+			int('burst', 'Burst', 100, 0, 1e9, 'Extra requests allowed at once (bucket size).'),
+			choice('scope', 'Scope', ['global', 'per-key'], 'global', 'One limit for all, or one per key (user).'),
+			FAILURES_SECTION
+		]
+	},
+	service: {
+		kind: 'service',
+		name: 'Service',
+		group: 'Compute',
+		summary: 'Stateless web or app tier: queue, service time, downstream calls.',
+		hourlyUsd: 0.1,
+		billed: true,
+		params: [
+			...serverGroup({ instances: 2, concurrency: 8, serviceTimeMs: 20, queueLimit: 100 }),
+			bool('blocking', 'Blocking calls', false, 'Hold the worker while downstream calls run (thread-per-request).'),
+			bool('stateful', 'Stateful sessions', false, 'Sessions live on an instance: needs ip-hash, lost when it dies.'),
+			autoscaleSection(false),
+			FAILURES_SECTION
+		]
+	},
+	worker: {
+		kind: 'worker',
+		name: 'Worker',
+		group: 'Compute',
+		summary: 'Consumer group pulling messages from a queue.',
+		hourlyUsd: 0.1,
+		billed: true,
+		params: [
+			...serverGroup({ instances: 2, concurrency: 4, serviceTimeMs: 50, queueLimit: 0 }).filter((f) => f.key !== 'queueLimit'),
+			autoscaleSection(true),
+			FAILURES_SECTION
+		]
+	},
+	cache: {
+		kind: 'cache',
+		name: 'Cache',
+		group: 'Data',
+		summary: 'Key-value cache (Redis, Memcached) in front of a database.',
+		hourlyUsd: 0.15,
+		billed: true,
+		params: [
+			...serverGroup({ instances: 1, concurrency: 16, serviceTimeMs: 0.5, queueLimit: 1000 }),
+			int('capacity', 'Capacity', 10_000, 1, 1e9, 'Keys held in all, spread over the instances.'),
+			choice('eviction', 'Eviction', ['lru', 'lfu', 'fifo'], 'lru', 'Which key goes when the cache is full.'),
+			n('ttlS', 'TTL', 's', 300, 0, 1e9, 'An entry expires this long after it was written (0 = never).'),
+			choice(
+				'strategy',
+				'Strategy',
+				['cache-aside', 'read-through', 'write-through', 'write-back', 'write-around'],
+				'cache-aside',
+				'How reads fill it and how writes reach it.'
+			),
+			FAILURES_SECTION
+		]
+	},
+	database: {
+		kind: 'database',
+		name: 'Database',
+		group: 'Data',
+		summary: 'Relational store: leader takes writes, followers serve reads.',
+		hourlyUsd: 0.5,
+		billed: true,
+		params: [
+			choice('role', 'Role', ['leader', 'follower'], 'leader', 'Leader takes writes; followers take reads.'),
+			...serverGroup({ instances: 1, concurrency: 50, queueLimit: 200 }),
+			n('readMs', 'Read time', 'ms', 5, 0, 3_600_000, 'Mean service time of a read.'),
+			n('writeMs', 'Write time', 'ms', 10, 0, 3_600_000, 'Mean service time of a write.'),
+			int('shards', 'Shards', 1, 1, 10_000, 'Keys split over this many partitions.'),
+			choice('sharding', 'Sharding', ['hash', 'range'], 'hash', 'Hash spreads keys; range keeps neighbours together (and hot keys hot).'),
+			n('failoverS', 'Failover time', 's', 30, 0, 3600, 'Time to promote a follower after the leader dies.'),
+			FAILURES_SECTION
+		]
+	},
+	kvStore: {
+		kind: 'kvStore',
+		name: 'Key-value store',
+		group: 'Data',
+		summary: 'Leaderless quorum store (Dynamo, Cassandra).',
+		hourlyUsd: 0.3,
+		billed: false,
+		params: [
+			int('nodes', 'Nodes', 5, 1, 10_000, 'Machines in the ring.'),
+			int('n', 'Replicas (N)', 3, 1, 100, 'Copies of each key.'),
+			int('w', 'Write quorum (W)', 2, 1, 100, 'Acks a write waits for.'),
+			int('r', 'Read quorum (R)', 2, 1, 100, 'Replies a read waits for.'),
+			int('concurrency', 'Concurrency', 32, 1, 1_000_000, 'Workers per node.'),
+			n('serviceTimeMs', 'Service time', 'ms', 3, 0, 3_600_000, 'Mean time per request on one node.'),
+			choice('serviceDist', 'Service distribution', ['exponential', 'constant', 'lognormal'], 'exponential', 'How service times vary.'),
+			n('serviceCv', 'Service CV', undefined, 1, 0, 100, 'Coefficient of variation (lognormal only).', {
+				when: { key: 'serviceDist', is: ['lognormal'] }
+			}),
+			int('queueLimit', 'Queue limit', 1000, 0, UNBOUNDED, 'Waiting slots per node.'),
+			FAILURES_SECTION
+		]
+	},
+	objectStore: {
+		kind: 'objectStore',
+		name: 'Object store',
+		group: 'Data',
+		summary: 'Blob storage (S3), the usual CDN origin.',
+		hourlyUsd: 0.05,
+		billed: true,
+		params: [...serverGroup({ instances: 1, concurrency: 1000, serviceTimeMs: 30, queueLimit: 10_000 }), FAILURES_SECTION]
+	},
+	queue: {
+		kind: 'queue',
+		name: 'Message queue',
+		group: 'Data',
+		summary: 'Broker that decouples producers from workers.',
+		hourlyUsd: 0.1,
+		billed: true,
+		params: [
+			n('publishMs', 'Publish time', 'ms', 2, 0, 60_000, 'Time until a publish is acknowledged.'),
+			int('maxDepth', 'Max depth', 1_000_000, 1, UNBOUNDED, 'Messages held; a full queue rejects publishes.'),
+			int('partitions', 'Partitions', 1, 1, 10_000, 'Ordered partitions.'),
+			FAILURES_SECTION
+		]
+	}
+};
+
+/** Edge params. Replication edges (database → database) use mode and lagMs. */
+export const EDGE_PARAMS: ParamSpec[] = [
+	n('latencyMs', 'Latency', 'ms', 0.5, 0, 60_000, 'One way; paid there and back.'),
+	{ type: 'types', key: 'carries', label: 'Carries', help: 'Request types that travel this edge.', default: ['static', 'read', 'write'] },
+	n('weight', 'Weight', undefined, 1, 0, 1e6, 'Share for the weighted balancer.'),
+	n('timeoutMs', 'Timeout', 'ms', 0, 0, 1e9, 'The caller gives up after this (0 = none).'),
+	int('retries', 'Retries', 0, 0, 20, 'Retries on failure, with exponential backoff and jitter.'),
+	n('backoffMs', 'Backoff base', 'ms', 100, 0, 1e7, 'First retry waits about this, doubling each time.'),
+	section(
+		'breaker',
+		'Circuit breaker',
+		[
+			bool('enabled', 'Enabled', false, 'Stop calling a failing target for a while.'),
+			n('failureRate', 'Failure rate', undefined, 0.5, 0, 1, 'Opens above this fraction of failures.'),
+			n('windowS', 'Window', 's', 10, 0.001, 3600, 'Over this much recent time.', { exclusiveMin: true }),
+			n('openS', 'Open for', 's', 5, 0, 3600, 'Then lets probes through (half-open).'),
+			int('halfOpenProbes', 'Half-open probes', 3, 1, 1000, 'Successes needed to close again.')
+		],
+		'closed → open → half-open → closed.'
+	),
+	choice('mode', 'Replication', ['async', 'sync', 'semi-sync'], 'async', 'When the leader acknowledges a write.'),
+	n('lagMs', 'Replication lag', 'ms', 100, 0, 1e8, 'Time for a committed write to reach the follower (async).')
+];
+
+/** Keys of EDGE_PARAMS that only apply to replication edges, and those that only apply to calls. */
+export const REPLICATION_EDGE_KEYS = ['mode', 'lagMs'];
+
+export const KIND_LIST: KindInfo[] = Object.values(KINDS);
+export const PALETTE_GROUPS: PaletteGroup[] = ['Traffic', 'Compute', 'Data'];
+
+/** One-way latency between the built-in regions (ms). */
+export const BUILTIN_REGIONS = ['us-east', 'us-west', 'eu-west', 'ap-south', 'ap-northeast'] as const;
+export const REGION_LATENCY_MS: Record<string, number> = {
+	'us-east|us-west': 35,
+	'us-east|eu-west': 40,
+	'us-east|ap-south': 95,
+	'us-east|ap-northeast': 75,
+	'us-west|eu-west': 70,
+	'us-west|ap-south': 110,
+	'us-west|ap-northeast': 55,
+	'eu-west|ap-south': 60,
+	'eu-west|ap-northeast': 110,
+	'ap-south|ap-northeast': 65
+};
+/** Between two regions the matrix does not know (user-made ones). */
+export const DEFAULT_INTER_REGION_MS = 50;

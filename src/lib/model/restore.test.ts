@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { restoreDesign, defaultParams, resolveParams, KIND_LIST, NODE_KINDS, assertMigrationsInSequence } from './index';
+
+const base = { format: 'loadbearing/design', version: 1, id: 'x', name: 'X', nodes: [], edges: [] };
+
+describe('restoreDesign', () => {
+	it('accepts a minimal design', () => {
+		const r = restoreDesign(base);
+		expect(r.ok).toBe(true);
+	});
+	it('refuses non-designs and newer versions with a reason', () => {
+		expect(restoreDesign(null)).toMatchObject({ ok: false });
+		expect(restoreDesign({ ...base, format: 'x' })).toMatchObject({ ok: false });
+		const r = restoreDesign({ ...base, version: 99 });
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.errors[0]).toMatch(/newer/);
+	});
+	it('drops unknown kinds and dangling edges, keeps unknown fields, strips __proto__', () => {
+		const raw = JSON.parse(
+			'{"format":"loadbearing/design","version":1,"id":"a","name":"n","extra":1,"__proto__":{"polluted":1},' +
+				'"nodes":[{"id":"a","kind":"service","position":{"x":1,"y":2},"params":{"instances":-3,"future":true}},{"id":"b","kind":"teleporter","position":{"x":0,"y":0},"params":{}}],' +
+				'"edges":[{"id":"e","source":"a","target":"b","params":{}}]}'
+		);
+		const r = restoreDesign(raw);
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		expect(r.design.nodes.map((n) => n.id)).toEqual(['a']);
+		expect(r.design.edges).toEqual([]);
+		expect(r.design.extra).toBe(1);
+		expect(r.design.nodes[0].params.future).toBe(true);
+		expect(r.design.nodes[0].params.instances).toBeUndefined();
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		expect(r.warnings.length).toBeGreaterThanOrEqual(3);
+	});
+	it('caps huge labels', () => {
+		const r = restoreDesign({ ...base, nodes: [{ id: 'a', kind: 'client', position: { x: 0, y: 0 }, label: 'x'.repeat(1e6), params: {} }] });
+		expect(r.ok && r.design.nodes[0].label!.length).toBe(200);
+	});
+});
+
+describe('kind table', () => {
+	it('has every kind, and defaults that resolve to themselves', () => {
+		expect(KIND_LIST.map((k) => k.kind).sort()).toEqual([...NODE_KINDS].sort());
+		for (const k of NODE_KINDS) expect(resolveParams(k, {})).toEqual(defaultParams(k));
+	});
+	it('migrations are in sequence', () => {
+		expect(() => assertMigrationsInSequence()).not.toThrow();
+	});
+});

@@ -1,0 +1,118 @@
+// The simulator's public types (contract.md). Pure TypeScript: no DOM, no Svelte.
+import type { Reason, RequestType, ScenarioEvent } from '../model/types';
+
+export type { Reason, RequestType };
+
+/** Latency summary in ms. */
+export type Stat = { mean: number; p50: number; p95: number; p99: number; max: number };
+
+export type FailureCounts = Record<Reason, number>;
+
+export interface NodeResult {
+	arrived: number;
+	completed: number;
+	failed: FailureCounts;
+	utilization: number;
+	meanQueue: number;
+	waitRatio: number;
+	latency: Stat;
+	hitRatio?: number;
+	staleReads?: number;
+	lostWrites?: number;
+	replicationLagMs?: number;
+	depth?: number;
+	instances?: number;
+	[extra: string]: unknown;
+}
+
+export interface SimResult {
+	durationS: number;
+	warmupS: number;
+	seed: number;
+	events: number;
+	global: {
+		offeredRps: number;
+		servedRps: number;
+		arrived: number;
+		completed: number;
+		failed: FailureCounts;
+		successRatio: number;
+		latency: Stat;
+		latencyByType: Partial<Record<RequestType, Stat>>;
+		costPerMonth: number;
+		[extra: string]: unknown;
+	};
+	nodes: Record<string, NodeResult>;
+}
+
+/** One window of simulated time (1 s by default), streamed through onFrame. */
+export interface NodeFrame {
+	arrived: number;
+	completed: number;
+	failed: FailureCounts;
+	/** Requests at the node at the end of the window (waiting + in service + awaiting downstream). */
+	inFlight: number;
+	utilization: number;
+	meanQueue: number;
+	latency: Stat;
+	/** Instances alive / total at the end of the window. */
+	up: number;
+	instances: number;
+	hitRatio?: number;
+	staleReads?: number;
+	lostWrites?: number;
+	replicationLagMs?: number;
+	depth?: number;
+	oldestAgeMs?: number;
+	/** Lifecycle state names worth showing (e.g. "electing", "open", "scaling out"). */
+	state?: string;
+}
+
+export interface MetricsFrame {
+	/** End of the window, simulated seconds since start. */
+	t: number;
+	/** Window length, s. */
+	dt: number;
+	global: {
+		arrived: number;
+		completed: number;
+		failed: FailureCounts;
+		/** Requests in flight at the end of the window: arrived − completed − failed, cumulatively. */
+		inFlight: number;
+		offeredRps: number;
+		servedRps: number;
+		latency: Stat;
+	};
+	nodes: Record<string, NodeFrame>;
+}
+
+export interface SimOptions {
+	durationS?: number;
+	seed?: number;
+	warmupS?: number;
+	/** Window length for frames, s (default 1). */
+	frameS?: number;
+	onFrame?: (f: MetricsFrame) => void;
+}
+
+/** A run that advances in steps, for the live UI (pause, step, speed). */
+export interface Simulation {
+	readonly durationS: number;
+	/** Simulated time reached, s. */
+	readonly timeS: number;
+	readonly done: boolean;
+	/** Run until simulated time `toS` (capped at durationS); frames go to onFrame and are returned. */
+	advance(toS: number): MetricsFrame[];
+	/** Inject a scenario event now (the timeline's events are scheduled automatically). */
+	inject(ev: Omit<ScenarioEvent, 'atS'>): void;
+	/** Whole-run figures so far (after warm-up). */
+	result(): SimResult;
+}
+
+/** Thrown by createSimulation/simulate for a design it cannot run; `reasons` are for people. */
+export class DesignError extends Error {
+	constructor(public reasons: string[]) {
+		super(reasons.join('\n'));
+		this.name = 'DesignError';
+	}
+}

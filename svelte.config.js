@@ -1,0 +1,12 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+export default {
+	preprocess: vitePreprocess(),
+	kit: {
+		// SPA: one index.html that boots the client; no server exists in production.
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html' }),
+		serviceWorker: { register: true }
+	}
+};
