@@ -1,0 +1,40 @@
+// Terse constructors for the designs that ship with the app (templates, challenges).
+// They produce plain model.md JSON; every one is checked by restoreDesign in a test.
+import { DESIGN_FORMAT, DESIGN_VERSION, type Design, type DesignEdge, type DesignNode, type NodeKind, type Params, type Scenario } from '../model/types';
+
+export function node(
+	id: string,
+	kind: NodeKind,
+	x: number,
+	y: number,
+	params: Params = {},
+	extra: { label?: string; region?: string } = {}
+): DesignNode {
+	const n: DesignNode = { id, kind, position: { x, y }, params };
+	if (extra.label) n.label = extra.label;
+	if (extra.region) n.region = extra.region;
+	return n;
+}
+
+export function edge(source: string, target: string, params: Params = {}): DesignEdge {
+	return { id: `${source}->${target}`, source, target, params };
+}
+
+export function scenario(durationS: number, events: Scenario['events'] = [], warmupS = 5, seed = 1): Scenario {
+	return { durationS, warmupS, seed, events };
+}
+
+export function design(
+	id: string,
+	name: string,
+	nodes: DesignNode[],
+	edges: DesignEdge[],
+	extra: Partial<Pick<Design, 'regions' | 'scenario' | 'prices'>> = {}
+): Design {
+	return { format: DESIGN_FORMAT, version: DESIGN_VERSION, id, name, nodes, edges, ...extra };
+}
+
+/** A deep copy, so shipped designs are never mutated by whoever opens them. */
+export function cloneDesign(d: Design): Design {
+	return structuredClone(d);
+}
