@@ -1,6 +1,6 @@
 // Design transforms used by the review's one-click fixes. Each takes a design and returns
 // a new one (the input is never mutated), so a fix is one undoable replaceDesign.
-import { cloneDesign, freshId, node as makeNode } from './build';
+import { cloneDesign, freshId, placeNode as makeNode } from './build';
 import { resolveParams } from '../model/defaults';
 import type { Design, DesignEdge, DesignNode, NodeKind, Params } from '../model/types';
 
