@@ -148,6 +148,27 @@ describe('KeyCache', () => {
 		expect(ratio).toBeLessThanOrEqual(STATIC_TOP_C_BOUND);
 	});
 
+	it('a TTL cache (60 s, not refreshed on hit) matches the renewal formula (reference case)', () => {
+		// ttl_zipf090_T60s: h_i = λ_i T / (1 + λ_i T) averaged over Zipf(0.9) → 0.666995, ±0.003.
+		const rng = mulberry32(77);
+		const zipf = new ZipfSampler(100_000, 0.9, rng);
+		const cache = new KeyCache(100_000, 'lru', 60); // holds every key: effectively unbounded
+		let t = 0;
+		let hits = 0;
+		let measured = 0;
+		while (t < 150 + 1200) {
+			t += -Math.log(1 - rng()) / 1000;
+			const k = zipf.sample();
+			const hit = cache.get(k, t);
+			if (!hit) cache.put(k, t);
+			if (t >= 150) {
+				measured++;
+				if (hit) hits++;
+			}
+		}
+		expect(Math.abs(hits / measured - 0.666995298)).toBeLessThanOrEqual(0.003);
+	});
+
 	it('LFU beats LRU and FIFO is no better than LRU under a static Zipf', () => {
 		const ratios: Record<Eviction, number> = { lru: 0, lfu: 0, fifo: 0 };
 		for (const policy of ['lru', 'lfu', 'fifo'] as const) {
