@@ -119,6 +119,16 @@ describe('KeyCache', () => {
 		expect(c.get(2, 15)).toBe(true);
 	});
 
+	it('has() peeks without counting as a use', () => {
+		const c = new KeyCache(2, 'lru');
+		c.put(1, 0);
+		c.put(2, 0);
+		expect(c.has(1, 0)).toBe(true); // does not make 1 the most recent
+		c.put(3, 0);
+		expect([c.has(1, 0), c.has(2, 0), c.has(3, 0)]).toEqual([false, true, true]);
+		expect(new KeyCache(0).put(1, 0)).toBe(-1);
+	});
+
 	it('handles large keys and heavy churn without losing entries', () => {
 		const c = new KeyCache(1000, 'lru');
 		const rng = mulberry32(7);
