@@ -207,7 +207,7 @@ export const onABudget: Challenge = {
 		'ch-budget-ref',
 		'On a budget (reference)',
 		[budgetClient(), lb(), web({ instances: 4, serviceTimeMs: 15 }), cache({ capacity: 30000 }), db(), follower()],
-		[edge('client', 'lb'), edge('lb', 'web'), edge('web', 'cache', reads), edge('web', 'db'), edge('web', 'db-f1', reads), edge('db', 'db-f1', { mode: 'semi-sync' })]
+		[edge('client', 'lb'), edge('lb', 'web'), edge('web', 'cache', reads), edge('web', 'db'), edge('web', 'db-f1', reads), edge('db', 'db-f1', { mode: 'semi-sync', lagMs: 5 })]
 	),
 	hints: [
 		'Find out how busy each tier really is: capacity is instances × concurrency ÷ service time. Anything far below half busy is money idling.',
