@@ -60,12 +60,12 @@ const step7: Template = {
 	changed:
 		'Session data moves out of the web servers into the shared cache, so any server can answer any user and a server can be added or removed at any time. An autoscaler watches utilization every 5 s and adds servers (each takes 10 s to warm up) when the tier runs hotter than 60 %, and removes them when it cools.',
 	scenario:
-		'Dynamic traffic ramps from 2,000 to 6,000 requests per second. The fixed six servers of step 6 top out near 6,400 rps at full utilization, where queues explode; here the tier grows ahead of the ramp.',
+		'Dynamic traffic ramps from 2,000 to 8,000 requests per second. The fixed six servers of step 6 top out near 6,400 rps, after which their queues overflow; here the tier grows with the ramp.',
 	design: design(
 		'tpl-path-7',
 		'Step 7: stateless autoscaled web tier',
 		[
-			node('client', 'client', 0, 120, { rps: 4000, mix: WITH_STATIC, shape: { kind: 'ramp', toRps: 12000, overS: 40 } }, { label: 'Users' }),
+			node('client', 'client', 0, 120, { rps: 4000, mix: WITH_STATIC, shape: { kind: 'ramp', toRps: 16000, overS: 40 } }, { label: 'Users' }),
 			node('dns', 'dns', 150, 120),
 			node('cdn', 'cdn', 300, 120, { capacity: 50000 }),
 			node('assets', 'objectStore', 300, 300, {}, { label: 'Static origin' }),
@@ -162,7 +162,7 @@ const step9: Template = {
 			node('lb', 'loadBalancer', 400, 120, { healthCheckS: 2 }),
 			node('web', 'service', 600, 120, { instances: 6, concurrency: 16, serviceTimeMs: 15 }, { label: 'Web tier' }),
 			node('cache', 'cache', 800, 0, { instances: 2, capacity: 20000 }),
-			node('db', 'database', 800, 120, { ...DB, role: 'leader' }, { label: 'Database' }),
+			node('db', 'database', 800, 120, { ...SLOW_DB, role: 'leader' }, { label: 'Database' }),
 			node('jobs', 'queue', 800, 260, {}, { label: 'Upload jobs' }),
 			node('workers', 'worker', 1000, 260, { instances: 20, concurrency: 8, serviceTimeMs: 200 }, { label: 'Processors' }),
 			node('store', 'objectStore', 1200, 260, {}, { label: 'Media store' })
