@@ -60,7 +60,7 @@ describe('ChallengesPanel', () => {
 		render(ChallengesPanel, { practice, editor });
 		expect(screen.getAllByTestId('challenge-item').length).toBe(CHALLENGES.length);
 		await userEvent.click(screen.getAllByTestId('challenge-item')[0]);
-		expect(editor.design.id).toBe(CHALLENGES[0].start.id);
+		expect(editor.design.name).toBe(CHALLENGES[0].start.name);
 		await userEvent.click(screen.getByTestId('challenge-check'));
 		const goals = await screen.findAllByTestId('goal-result');
 		expect(goals).toHaveLength(CHALLENGES[0].goals.length);
@@ -83,7 +83,7 @@ describe('ChallengesPanel', () => {
 		expect(screen.getAllByTestId('hint')).toHaveLength(2);
 		await userEvent.click(screen.getByTestId('reveal-reference'));
 		await userEvent.click(screen.getByTestId('open-reference'));
-		expect(editor.design.id).toBe(CHALLENGES[1].reference.id);
+		expect(editor.design.name).toBe(CHALLENGES[1].reference.name);
 		await userEvent.click(screen.getByTestId('challenge-check'));
 		expect((await screen.findByRole('alert')).textContent).toContain('has no outgoing edge for writes');
 	});

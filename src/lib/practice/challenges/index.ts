@@ -1,4 +1,5 @@
 import { cloneDesign } from '../build';
+import { newId } from '../../model/restore';
 import type { Design } from '../../model/types';
 import { EASY } from './easy';
 import { HARD } from './hard';
@@ -15,11 +16,11 @@ export function challengeById(id: string): Challenge | undefined {
 	return CHALLENGES.find((c) => c.id === id);
 }
 
-/** A fresh copy of the challenge's starting design, carrying the challenge's run as its scenario. */
+/** A fresh copy (own id) of the challenge's starting design, carrying the challenge's run as its scenario. */
 export function openChallenge(c: Challenge): Design {
-	return { ...cloneDesign(c.start), scenario: structuredClone(c.run) };
+	return { ...cloneDesign(c.start), id: newId(), scenario: structuredClone(c.run) };
 }
 
 export function openReference(c: Challenge): Design {
-	return { ...cloneDesign(c.reference), scenario: structuredClone(c.run) };
+	return { ...cloneDesign(c.reference), id: newId(), scenario: structuredClone(c.run) };
 }

@@ -1,4 +1,5 @@
 import { cloneDesign } from '../build';
+import { newId } from '../../model/restore';
 import type { Design } from '../../model/types';
 import { PATH_STEPS_A } from './path';
 import { PATH_STEPS_B } from './path2';
@@ -16,7 +17,10 @@ export function templateById(id: string): Template | undefined {
 	return TEMPLATES.find((t) => t.id === id);
 }
 
-/** A fresh copy of a template's design, ready to open (the shipped one is never mutated). */
+/**
+ * A fresh copy of a template's design, ready to open: the shipped one is never mutated, and
+ * each copy gets its own id so the library keeps every opened copy apart.
+ */
 export function openTemplate(t: Template): Design {
-	return cloneDesign(t.design);
+	return { ...cloneDesign(t.design), id: newId() };
 }

@@ -27,5 +27,7 @@ describe('templates', () => {
 		const d = openTemplate(t);
 		d.nodes[0].label = 'changed';
 		expect(t.design.nodes[0].label).toBe('Users');
+		expect(d.id).not.toBe(t.design.id);
+		expect(openTemplate(t).id).not.toBe(d.id);
 	});
 });
