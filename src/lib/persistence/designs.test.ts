@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { Design } from '$lib/model';
+import { sampleDesign } from '$lib/testing/designs';
 import { openDesignDb, STORE_DOCUMENTS, STORE_DESIGNS } from './db';
 import {
 	createDesign,
@@ -20,20 +20,7 @@ import { StaleRevisionError, UpgradeBlockedError, describeStorageError } from '.
 let n = 0;
 const fresh = () => openDesignDb({ name: `test-${n++}` });
 
-export function sample(id = 'd1', name = 'Shop'): Design {
-	return {
-		format: 'loadbearing/design',
-		version: 1,
-		id,
-		name,
-		nodes: [
-			{ id: 'c', kind: 'client', position: { x: 0, y: 0 }, params: {} },
-			{ id: 's', kind: 'service', position: { x: 200, y: 50 }, params: {} }
-		],
-		edges: [{ id: 'e', source: 'c', target: 's', params: {} }],
-		scenario: { durationS: 30, warmupS: 2, seed: 7, events: [] }
-	};
-}
+const sample = sampleDesign;
 
 describe('designs', () => {
 	it('creates, loads and lists by last edit', async () => {
