@@ -1,0 +1,3 @@
+export { default as Library } from './Library.svelte';
+export { default as Thumbnail } from './Thumbnail.svelte';
+export { timeAgo } from './time';
