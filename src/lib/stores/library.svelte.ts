@@ -16,6 +16,7 @@ import { designToSvg, svgToPng } from '$lib/share/image';
 /** What the library needs from the editor (EditorStore satisfies it). */
 export interface EditorLike {
 	design: Design;
+	readOnly?: boolean;
 	replaceDesign(design: Design, opts?: { resetHistory?: boolean; label?: string }): void;
 	onChange(fn: (design: Design, label: string) => void): () => void;
 }
@@ -103,6 +104,7 @@ export class LibraryStore {
 				this.mode = 'shared';
 				this.currentId = null;
 				editor.replaceDesign(r.design);
+				editor.readOnly = true;
 				await this.refresh();
 				this.ready = true;
 				return;
@@ -178,6 +180,7 @@ export class LibraryStore {
 		this.saveStatus = 'saved';
 		this.conflict = null;
 		this.mode = 'library';
+		if (this.#editor) this.#editor.readOnly = false;
 		this.currentId = design.id;
 		lib.setSetting(db, lib.SETTING_LAST_OPENED, design.id).catch(() => {});
 	}
@@ -234,6 +237,8 @@ export class LibraryStore {
 	/** Save `design` as a new library entry and open it; in memory mode, just show it. */
 	async #adopt(design: Design, what: string): Promise<void> {
 		if (!this.#db) {
+			this.mode = 'memory';
+			this.#editor!.readOnly = false;
 			this.#editor!.replaceDesign(design);
 			return;
 		}
@@ -412,6 +417,11 @@ const KEY = Symbol('loadbearing:library');
 
 export function setLibrary(store: LibraryStore): LibraryStore {
 	return setContext(KEY, store);
+}
+
+/** The library, or undefined where there is none (the editor alone, in tests). */
+export function tryGetLibrary(): LibraryStore | undefined {
+	return getContext<LibraryStore | undefined>(KEY);
 }
 
 export function getLibrary(): LibraryStore {
