@@ -61,7 +61,7 @@ test('export the canvas as PNG and SVG', async ({ page }) => {
 	expect((text.match(/<g data-kind=/g) ?? []).length).toBe(4);
 	// Look at it.
 	const view = await page.context().newPage();
-	await view.setContent(`<img src="data:image/png;base64,${bytes.toString('base64')}">`);
+	await view.setContent(`<img style="max-width:100%" src="data:image/png;base64,${bytes.toString('base64')}">`);
 	await view.screenshot({ path: '/tmp/persist-export-png.png' });
 	await view.close();
 });

@@ -3,12 +3,13 @@
 import { KINDS, type Design, type PaletteGroup } from '$lib/model';
 
 /** Node box size; positions are the box's top-left corner, as on the canvas. */
-export const NODE_W = 160;
+export const NODE_W = 168;
 export const NODE_H = 56;
 const PAD = 40;
 
-const FILL: Record<PaletteGroup, string> = { Traffic: '#dbeafe', Compute: '#dcfce7', Data: '#fef3c7' };
-const STROKE: Record<PaletteGroup, string> = { Traffic: '#2563eb', Compute: '#16a34a', Data: '#d97706' };
+// The canvas's light-theme group colours (app.css --traffic, --compute, --data).
+const FILL: Record<PaletteGroup, string> = { Traffic: '#e8f1fd', Compute: '#efebfc', Data: '#fbf0e4' };
+const STROKE: Record<PaletteGroup, string> = { Traffic: '#2f7ee6', Compute: '#7b5be0', Data: '#d07b1f' };
 
 export function escapeXml(s: string): string {
 	return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -51,10 +52,13 @@ export function designToSvg(design: Design): string {
 	for (const { n, x, y } of boxes) {
 		const info = KINDS[n.kind];
 		const g = info?.group ?? 'Compute';
+		const title = n.label ?? info?.name ?? n.kind;
+		// The kind under the label, unless the label already says it.
+		const sub = title === info?.name ? '' : `<text x="${r1(x + 12)}" y="${r1(y + 43)}" font-size="11" fill="#475569">${escapeXml(info?.name ?? n.kind)}</text>`;
 		out.push(
 			`<g data-kind="${escapeXml(n.kind)}"><rect x="${r1(x)}" y="${r1(y)}" width="${NODE_W}" height="${NODE_H}" rx="8" fill="${FILL[g]}" stroke="${STROKE[g]}" stroke-width="1.5"/>` +
-				`<text x="${r1(x + 12)}" y="${r1(y + 24)}" font-size="14" font-weight="600" fill="#0f172a">${escapeXml(clip(n.label ?? info?.name ?? n.kind, 20))}</text>` +
-				`<text x="${r1(x + 12)}" y="${r1(y + 43)}" font-size="11" fill="#475569">${escapeXml(info?.name ?? n.kind)}</text></g>`
+				`<text x="${r1(x + 12)}" y="${r1(y + (sub ? 24 : 33))}" font-size="14" font-weight="600" fill="#0f172a">${escapeXml(clip(title, 20))}</text>` +
+				`${sub}</g>`
 		);
 	}
 	out.push('</svg>');
