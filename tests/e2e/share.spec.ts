@@ -23,6 +23,10 @@ test('a shared link opens the same design, read-only, in another browser; Save a
 	// The fragment is gone from the address bar: nothing is sent anywhere, and a reload does not re-open it.
 	expect(new URL(friend.url()).hash).toBe('');
 	await friend.screenshot({ path: '/tmp/persist-shared-view.png' });
+	// Read-only: adding a component is refused with a word on why.
+	await addNode(friend, 'queue');
+	await expect(friend.getByTestId('node')).toHaveCount(5);
+	await expect(friend.getByText(/read-only/).first()).toBeVisible();
 	await openLibrary(friend);
 	await expect(items(friend)).toHaveCount(0);
 	await friend.getByTestId('save-copy').click();
@@ -64,4 +68,21 @@ test('export the canvas as PNG and SVG', async ({ page }) => {
 	await view.setContent(`<img style="max-width:100%" src="data:image/png;base64,${bytes.toString('base64')}">`);
 	await view.screenshot({ path: '/tmp/persist-export-png.png' });
 	await view.close();
+});
+
+test('a design too large for a link says so and offers the file', async ({ page }) => {
+	await openApp(page);
+	// Labels of random text do not compress: 120 of them pass the 8 KB link limit.
+	let seed = 7;
+	const noise = () => Array.from({ length: 150 }, () => String.fromCharCode(97 + ((seed = (seed * 48271) % 2147483647) % 26))).join('');
+	const nodes = Array.from({ length: 120 }, (_, i) => ({ id: `n${i}`, kind: 'service', label: noise(), position: { x: (i % 12) * 200, y: Math.floor(i / 12) * 100 }, params: {} }));
+	const big = JSON.stringify({ format: 'loadbearing/design', version: 1, id: 'big', name: 'Big one', nodes, edges: [] });
+	await page.getByTestId('import-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+	await expect(page.getByTestId('node')).not.toHaveCount(4);
+	await page.getByTestId('share-button').click();
+	await expect(page.getByRole('alert')).toContainText('too large for a practical link');
+	await expect(page.getByTestId('share-url')).toHaveCount(0);
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the design file' }).click()]);
+	expect(download.suggestedFilename()).toBe('big-one.loadbearing.json');
+	await page.screenshot({ path: '/tmp/persist-too-large.png' });
 });
