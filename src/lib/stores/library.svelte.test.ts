@@ -104,6 +104,23 @@ describe('LibraryStore', () => {
 		two.store.dispose();
 	});
 
+	it('a rename or delete in one tab reaches the tab showing that design', async () => {
+		const name = `lib-${n++}`;
+		const channel = bus();
+		const one = await tab(name, channel());
+		const two = await tab(name, channel());
+		const id = one.store.currentId!;
+		await one.store.newDesign();
+		await one.store.rename(id, 'Renamed elsewhere');
+		await until(() => two.editor.design.name === 'Renamed elsewhere');
+		await one.store.remove(id);
+		await until(() => two.store.conflict === 'deleted');
+		one.store.notice!.undo!();
+		await until(() => two.store.conflict === null);
+		one.store.dispose();
+		two.store.dispose();
+	});
+
 	it('two tabs editing at once: the later write is refused, never silent, and can be kept as a copy', async () => {
 		const name = `lib-${n++}`;
 		// No channel: the revision check alone must catch it.

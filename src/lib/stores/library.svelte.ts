@@ -289,8 +289,12 @@ export class LibraryStore {
 		const r = await lib.loadDesign(this.#db, id);
 		// Check again: a change may have come in while loading.
 		if (!r.ok || saver.dirty || this.currentId !== id) return;
-		if (r.summary.deletedAt !== undefined) return;
+		if (r.summary.deletedAt !== undefined) {
+			this.conflict = 'deleted';
+			return;
+		}
 		saver.reset(r.design, r.summary.revision);
+		this.conflict = null;
 		this.#editor!.replaceDesign(r.design);
 	}
 
@@ -342,8 +346,11 @@ export class LibraryStore {
 	/** Runs a library write; a failure becomes the one message shown. */
 	async #run(f: () => Promise<unknown>): Promise<boolean> {
 		try {
-			await f();
-			this.#tabs?.announceLibraryChanged();
+			const r = await f();
+			// A rename or delete is a new revision: a tab showing that design follows it.
+			const s = r as Partial<DesignSummary> | undefined;
+			if (s && typeof s.id === 'string' && typeof s.revision === 'number') this.#tabs?.announceSaved(s.id, s.revision);
+			else this.#tabs?.announceLibraryChanged();
 			return true;
 		} catch (e) {
 			this.problem = { text: describeStorageError(e).message };
