@@ -65,6 +65,17 @@ describe('LibraryStore', () => {
 		b.store.dispose();
 	});
 
+	it('keeps an edit made before the library had opened', async () => {
+		const editor = new FakeEditor();
+		const store = new LibraryStore();
+		const started = store.start(editor, { dbName: `lib-${n++}`, firstDesign: () => sampleDesign('first', 'Example'), tabs: new TabCoordinator(null) });
+		editor.update('Early', (d) => ({ ...d, name: 'typed at once' }));
+		await started;
+		expect(editor.design.name).toBe('typed at once');
+		expect(store.items.map((s) => s.name)).toEqual(['typed at once']);
+		store.dispose();
+	});
+
 	it('deletes with undo, and opens another design when the open one is deleted', async () => {
 		const { store, editor } = await tab(`lib-${n++}`);
 		const first = store.currentId!;

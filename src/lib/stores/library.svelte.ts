@@ -76,6 +76,8 @@ export class LibraryStore {
 	#tabs: TabCoordinator | null = null;
 	#opts: StartOptions | null = null;
 	#cleanup: (() => void)[] = [];
+	/** An edit made before the library had opened a design (the first moments after load). */
+	#early: Design | null = null;
 
 	get readOnly() {
 		return this.mode === 'shared';
@@ -122,8 +124,15 @@ export class LibraryStore {
 			const last = await lib.getSetting(db, lib.SETTING_LAST_OPENED);
 			await this.refresh();
 			const candidates = [typeof last === 'string' ? last : null, ...this.items.map((s) => s.id)];
+			// Whatever was edited before storage answered is kept: as the first design, or beside the last one.
+			const early = this.#early;
+			this.#early = null;
+			if (early && this.items.length) {
+				const { design } = await lib.createDesign(db, { ...early, id: newId() });
+				this.notice = { text: `Changes made while the library was opening were kept as “${design.name}”.` };
+			}
 			for (const id of candidates) if (id && (await this.open(id, { quiet: true }))) return;
-			await this.#createAndOpen(this.#opts!.firstDesign());
+			await this.#createAndOpen(early ?? this.#opts!.firstDesign());
 		} catch (e) {
 			this.#toMemory(e);
 			this.#editor!.replaceDesign(this.#opts!.firstDesign());
@@ -155,7 +164,9 @@ export class LibraryStore {
 	// ---- the open design -------------------------------------------------------------
 
 	#changed(design: Design) {
-		if (this.mode === 'library') this.#saver?.schedule(design);
+		if (this.mode !== 'library') return;
+		if (this.#saver) this.#saver.schedule(design);
+		else if (!this.ready) this.#early = design;
 	}
 
 	#attach(design: Design, summary: DesignSummary) {
