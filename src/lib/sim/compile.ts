@@ -103,6 +103,8 @@ export class NodeRt {
 	hWin = new Histogram();
 	/** Outgoing call edges (not replication) carrying each type, in design order. */
 	out: number[][] = [[], [], []];
+	/** The single database edge per type when no choice is needed (else -1). */
+	dbFast = new Int32Array([-1, -1, -1]);
 	/** Incoming edges. */
 	inEdges: number[] = [];
 	/** Service/worker plan per type: pairs (step code, arg). */

@@ -6,8 +6,9 @@ import type { Design } from '../model/types';
 import { compile, type Compiled, type EdgeRt, NodeRt } from './compile';
 import { C, EV, F, K, OK, TIMEOUT, UNAVAILABLE, LOST, REJECTED } from './consts';
 import { EventQueue } from './engine/heap';
-import { Histogram } from './engine/histogram';
+import { Histogram, addBoth } from './engine/histogram';
 import { Rng } from './engine/rng';
+import { onArrive, onResult, onServed } from './dispatch';
 
 export interface Handlers {
 	/** A call reached a node (after the node-down check). */
@@ -68,6 +69,14 @@ export class Sim {
 	pickI = -1;
 	// scenario-driven state
 	spikesPlanned = false;
+	/** Whether any node looks at keys (caches, shards, replicas, ip-hash, per-key limits); if not, none are drawn. */
+	keysMatter = true;
+	/** Only a least-response-time balancer needs each instance's recent latency. */
+	trackEwma = false;
+	/** Set once a partition event has cut two regions apart. */
+	anyPartition = false;
+	/** One-way latency of the edge a call came over (to its node), paid again on the way back. */
+	cLat = new Float64Array(0);
 	spikeMul = new Float64Array(0);
 	replicaSets: import('./components/database').ReplicaSet[] = [];
 	scenario: { pendingReady: Int32Array } | null = null;
@@ -137,6 +146,7 @@ export class Sim {
 		this.cRes = g(this.cRes, Uint8Array);
 		this.cEpoch = g(this.cEpoch, Int32Array);
 		this.cAux = g(this.cAux, Int32Array);
+		this.cLat = g(this.cLat, Float64Array);
 		const fl = new Int32Array(cap);
 		fl.set(this.freeList.subarray(0, this.freeTop));
 		for (let i = cap - 1; i >= old; i--) fl[this.freeTop++] = i;
@@ -224,17 +234,20 @@ export class Sim {
 			this.childDone(parent, e, UNAVAILABLE, 0, false);
 			return;
 		}
-		const src = this.nodes[edge.src], dst = this.nodes[target];
-		if (src.region >= 0 && dst.region >= 0 && this.partitioned[src.region * this.R + dst.region] === 1) {
-			this.childDone(parent, e, UNAVAILABLE, 0, false);
-			return;
+		if (this.anyPartition) {
+			const src = this.nodes[edge.src], dst = this.nodes[target];
+			if (src.region >= 0 && dst.region >= 0 && this.partitioned[src.region * this.R + dst.region] === 1) {
+				this.childDone(parent, e, UNAVAILABLE, 0, false);
+				return;
+			}
 		}
 		const c = this.child(parent, target);
 		this.cEdge[c] = e;
 		this.cInst[c] = inst;
 		this.cChild[parent] = c;
 		if (edge.timeout > 0) this.q.push(this.now + edge.timeout, EV.TIMEOUT, c, this.cGen[c]);
-		const lat = this.latency(edge, target);
+		const lat = target === edge.dst ? edge.lat : this.latency(edge, target);
+		this.cLat[c] = lat;
 		if (lat > 0) this.q.push(this.now + lat, EV.ARRIVE, c, 0);
 		else this.arrive(c);
 	}
@@ -247,7 +260,7 @@ export class Sim {
 			this.finish(c, UNAVAILABLE);
 			return;
 		}
-		this.handlers[n.k].arrive(this, c);
+		onArrive(this, n.k, c);
 	}
 
 	/** The call is over at its node: count it, then answer the caller (or drop it if none). */
@@ -263,9 +276,8 @@ export class Sim {
 			if (res === OK) {
 				n.cnt[C.COMP]++;
 				const ms = this.cOwn[c] * 1000;
-				n.hRun.add(ms);
-				n.hWin.add(ms);
-				if (n.k >= K.SERVICE) {
+				addBoth(n.hRun, n.hWin, ms);
+				if (this.trackEwma && n.k >= K.SERVICE) {
 					const i = this.cInst[c];
 					if (i >= 0) n.ewma[i] = n.ewma[i] === 0 ? ms : 0.9 * n.ewma[i] + 0.1 * ms;
 				}
@@ -277,8 +289,7 @@ export class Sim {
 			this.free(c);
 			return;
 		}
-		const e = this.cEdge[c];
-		const lat = e >= 0 ? this.latency(this.edges[e], this.cNode[c]) : 0;
+		const lat = this.cEdge[c] >= 0 ? this.cLat[c] : 0;
 		if (lat > 0) this.q.push(this.now + lat, EV.RETURN, c, 0);
 		else this.deliver(c);
 	}
@@ -293,7 +304,7 @@ export class Sim {
 		}
 		if ((flags & F.REPLICA) !== 0) {
 			this.free(c);
-			this.handlers[this.nodes[this.cNode[p]].k].result(this, p, res, flags);
+			onResult(this, this.nodes[this.cNode[p]].k, p, res, flags);
 			return;
 		}
 		if (this.cChild[p] !== c) {
@@ -318,7 +329,7 @@ export class Sim {
 			return;
 		}
 		this.cAttempt[p] = 0;
-		this.handlers[this.nodes[this.cNode[p]].k].result(this, p, res, flags);
+		onResult(this, this.nodes[this.cNode[p]].k, p, res, flags);
 	}
 
 	timeout(c: number, gen: number): void {
@@ -502,7 +513,7 @@ export class Sim {
 		this.cOwn[c] += this.now - this.cT0[c];
 		if (n.blocking && (this.cFlags[c] & F.REPLICA) === 0) this.cFlags[c] |= F.HELD;
 		else this.release(n, i);
-		this.handlers[n.k].served(this, c);
+		onServed(this, n.k, c);
 	}
 
 	lostAtDeadInstance: (c: number) => void = (c) => this.finish(c, UNAVAILABLE);

@@ -16,6 +16,7 @@ import { initKv, kv } from './components/kv';
 import { cdn, initCdn } from './components/cdn';
 import { buildFrame, buildResult } from './metrics';
 import { Scenario } from './scenario';
+import { onResume } from './dispatch';
 
 export class Run implements Simulation {
 	readonly s: Sim;
@@ -95,6 +96,16 @@ export class Run implements Simulation {
 		for (const n of s.nodes) if (n.k === K.WORKER) initWorker(s, n);
 		for (const n of s.nodes) if (n.k === K.WORKER) n.state.queues ??= [];
 		initDatabases(s, maxKeys);
+		s.trackEwma = s.nodes.some((n) => n.k === K.LB && n.p.algorithm === 'least-response-time');
+		s.keysMatter = s.nodes.some(
+			(n) =>
+				n.k === K.CACHE ||
+				n.k === K.CDN ||
+				n.k === K.KV ||
+				(n.k === K.DB && ((n.state.db as { set: unknown; shards: number }).set !== null || (n.state.db as { shards: number }).shards > 1)) ||
+				(n.k === K.LB && n.p.algorithm === 'ip-hash') ||
+				(n.k === K.LIMITER && n.p.scope === 'per-key')
+		);
 		this.scenario = new Scenario(s, design.scenario?.events ?? []);
 		for (const n of s.nodes) if (n.k === K.CLIENT) scheduleNext(s, n);
 		s.q.push(Math.min(frameS, durationS), EV.FRAME, 0, 0);
@@ -142,10 +153,10 @@ export class Run implements Simulation {
 					deadline(s, a, q.bv);
 					break;
 				case EV.RETRY:
-					if (s.cGen[a] === q.bv) s.handlers[s.nodes[s.cNode[a]].k].resume(s, a);
+					if (s.cGen[a] === q.bv) onResume(s, s.nodes[s.cNode[a]].k, a);
 					break;
 				case EV.DELAY:
-					s.handlers[s.nodes[s.cNode[a]].k].resume(s, a);
+					onResume(s, s.nodes[s.cNode[a]].k, a);
 					break;
 				case EV.FRAME:
 					this.frame();

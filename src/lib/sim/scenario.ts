@@ -187,6 +187,7 @@ export class Scenario {
 		const s = this.s;
 		const [a, b] = regions.map((r) => s.cx.regions.indexOf(String(r)));
 		if (a >= 0 && b >= 0) {
+			if (v === 1) s.anyPartition = true;
 			s.partitioned[a * s.R + b] = v;
 			s.partitioned[b * s.R + a] = v;
 		}

@@ -88,7 +88,9 @@ export class EditorStore {
 		this.#historyTick++;
 		this.#set(next, label, new Set());
 		this.connectFrom = null;
-		queueMicrotask(() => this.canvas?.fitView());
+		// Fit only when there is something to fit: Svelte Flow queues a fit on an empty
+		// canvas and would spring it on the user's first drop.
+		if (next.nodes.length) queueMicrotask(() => this.canvas?.fitView());
 	}
 
 	/** An undoable change: `fn` returns the new design (see model/edit.ts). */

@@ -92,6 +92,11 @@ export function initDatabases(s: Sim, maxKeys: number): void {
 		}
 	}
 	s.replicaSets = [...sets.values()];
+	for (const n of s.nodes)
+		for (let t = 0; t < 3; t++) {
+			const out = n.out[t].filter((e) => s.nodes[s.edges[e].dst].k === K.DB);
+			n.dbFast[t] = out.length === 1 && dbs(s.nodes[s.edges[out[0]].dst]).set === null ? out[0] : -1;
+		}
 }
 
 function isFollower(n: NodeRt): boolean {
@@ -101,6 +106,12 @@ function isFollower(n: NodeRt): boolean {
 
 /** The database a read goes to: a live follower at random, else the leader. Sets s.dbEdge. */
 export function pickDbRead(s: Sim, n: NodeRt, type: number): number {
+	const fast = n.dbFast[type];
+	if (fast >= 0) {
+		// One database edge to a database outside any replica set: nothing to choose.
+		s.dbEdge = fast;
+		return s.edges[fast].dst;
+	}
 	const out = n.out[type];
 	let count = 0;
 	for (let j = 0; j < out.length; j++) {
