@@ -1,0 +1,258 @@
+// Design → runtime tables: nodes and edges by index, resolved params, per-type routes.
+// Everything the hot loop reads is computed once here.
+import { KINDS } from '../model/kinds';
+import { regionLatencyMs, resolveEdgeParams, resolveParams } from '../model/defaults';
+import type { Design, DesignNode, NodeKind, Params } from '../model/types';
+import { KIND_CODES, K, TYPES } from './consts';
+import { Histogram } from './engine/histogram';
+import { C } from './consts';
+
+export interface BreakerRt {
+	failureRate: number;
+	windowS: number;
+	openS: number;
+	probes: number;
+	/** 0 closed, 1 open, 2 half-open. */
+	state: number;
+	openedAt: number;
+	probeOk: number;
+	probeOut: number;
+	/** Outcomes per second over the window (ring of whole seconds). */
+	okB: Float64Array;
+	failB: Float64Array;
+	sec: Float64Array;
+}
+
+export interface EdgeRt {
+	idx: number;
+	id: string;
+	src: number;
+	dst: number;
+	/** One-way latency, s, including the region matrix between the two ends. */
+	lat: number;
+	/** Own latency without regions, s. */
+	base: number;
+	/** Bit t set: carries request type t. */
+	carries: number;
+	weight: number;
+	timeout: number;
+	retries: number;
+	backoff: number;
+	breaker: BreakerRt | null;
+	replication: boolean;
+	mode: 'async' | 'sync' | 'semi-sync';
+	lag: number;
+}
+
+const num = (v: unknown, d: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+const str = (v: unknown, d: string): string => (typeof v === 'string' ? v : d);
+const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+export { num, str, obj };
+
+/** Random failures: on when `enabled` is true, or when a design gives {mtbfS, mttrS} without the flag (model.md's form). */
+export function failuresOf(node: DesignNode, p: Params): { mtbf: number; mttr: number } | null {
+	const raw = obj(obj(node.params).failures);
+	const f = obj(p.failures);
+	const on = raw.enabled === true || (raw.enabled === undefined && typeof raw.mtbfS === 'number');
+	if (!on) return null;
+	const mtbf = num(f.mtbfS, 3600), mttr = num(f.mttrS, 60);
+	return mtbf > 0 && mttr > 0 ? { mtbf, mttr } : null;
+}
+
+export class NodeRt {
+	idx: number;
+	id: string;
+	kind: NodeKind;
+	k: number;
+	p: Params;
+	region = -1;
+	/** Instances allocated (the autoscaler's max), active (taking traffic), and as designed. */
+	nInst = 1;
+	active = 1;
+	conc = 1;
+	queueLimit = Infinity;
+	/** 0 exponential, 1 constant, 2 lognormal. */
+	dist = 0;
+	mean = 0;
+	readMean = 0;
+	writeMean = 0;
+	sigma = 0;
+	blocking = false;
+	slow = 1;
+	failed = false;
+	downSince = -Infinity;
+	busy: Int32Array;
+	qLen: Int32Array;
+	qHead: Int32Array;
+	queues: Int32Array[];
+	up: Uint8Array;
+	epoch: Int32Array;
+	instDownSince: Float64Array;
+	ready: Uint8Array;
+	ewma: Float64Array;
+	busyTotal = 0;
+	waitTotal = 0;
+	capTotal = 0;
+	lastT = 0;
+	busyArea = 0;
+	waitArea = 0;
+	capArea = 0;
+	cnt = new Float64Array(C.SIZE);
+	hRun = new Histogram();
+	hWin = new Histogram();
+	/** Outgoing call edges (not replication) carrying each type, in design order. */
+	out: number[][] = [[], [], []];
+	/** Incoming edges. */
+	inEdges: number[] = [];
+	/** Service/worker plan per type: pairs (step code, arg). */
+	plan: Int32Array[] = [];
+	failures: { mtbf: number; mttr: number } | null = null;
+	// kind-specific state, set by the components
+	state: Record<string, unknown> = {};
+
+	constructor(idx: number, node: DesignNode, regionIdx: number) {
+		this.idx = idx;
+		this.id = node.id;
+		this.kind = node.kind;
+		this.k = KIND_CODES[node.kind];
+		this.p = resolveParams(node.kind, node.params);
+		this.region = regionIdx;
+		this.failures = node.kind === 'client' ? null : failuresOf(node, this.p);
+		const p = this.p;
+		const k = this.k;
+		if (k === K.KV) {
+			this.nInst = Math.max(1, Math.floor(num(p.nodes, 5)));
+		} else if (k === K.DB) {
+			this.nInst = Math.max(1, Math.floor(num(p.instances, 1))) * Math.max(1, Math.floor(num(p.shards, 1)));
+		} else if (p.instances !== undefined && (k === K.SERVICE || k === K.WORKER || k === K.CACHE || k === K.OBJECT || k === K.CDN)) {
+			this.nInst = Math.max(1, Math.floor(num(p.instances, 1)));
+		}
+		this.active = this.nInst;
+		const as = obj(p.autoscale);
+		if (as.enabled === true) this.nInst = Math.max(this.nInst, Math.floor(num(as.max, this.nInst)));
+		this.conc = Math.max(1, Math.floor(num(p.concurrency, k === K.LB || k === K.GATEWAY ? 1e9 : 1)));
+		const ql = p.queueLimit;
+		this.queueLimit = typeof ql === 'number' && ql >= 0 ? ql : Infinity;
+		const d = str(p.serviceDist, 'exponential');
+		this.dist = d === 'constant' ? 1 : d === 'lognormal' ? 2 : 0;
+		const cv = num(p.serviceCv, 1);
+		this.sigma = Math.sqrt(Math.log(1 + cv * cv));
+		this.mean = num(p.serviceTimeMs, 0) / 1000;
+		if (k === K.CDN) {
+			this.mean = num(p.hitMs, 5) / 1000;
+			this.dist = 1;
+		}
+		this.readMean = num(p.readMs, 5) / 1000;
+		this.writeMean = num(p.writeMs, 10) / 1000;
+		this.blocking = p.blocking === true;
+		const n = this.nInst;
+		this.busy = new Int32Array(n);
+		this.qLen = new Int32Array(n);
+		this.qHead = new Int32Array(n);
+		this.queues = [];
+		for (let i = 0; i < n; i++) this.queues.push(new Int32Array(8));
+		this.up = new Uint8Array(n).fill(1);
+		this.ready = new Uint8Array(n).fill(1);
+		this.epoch = new Int32Array(n);
+		this.instDownSince = new Float64Array(n).fill(-Infinity);
+		this.ewma = new Float64Array(n);
+		this.capTotal = this.active * this.conc;
+	}
+}
+
+export interface Compiled {
+	nodes: NodeRt[];
+	edges: EdgeRt[];
+	byId: Map<string, number>;
+	regions: string[];
+	regionLat: Float64Array; // R×R one-way, s
+	price: (kind: NodeKind) => number;
+}
+
+export function compile(design: Design): Compiled {
+	const regionIds: string[] = [];
+	const rIndex = new Map<string, number>();
+	const addRegion = (r: string) => {
+		if (!rIndex.has(r)) {
+			rIndex.set(r, regionIds.length);
+			regionIds.push(r);
+		}
+		return rIndex.get(r)!;
+	};
+	for (const r of design.regions ?? []) addRegion(r.id);
+	for (const n of design.nodes) if (n.region) addRegion(n.region);
+	for (const n of design.nodes)
+		if (n.kind === 'client') for (const r of Object.keys(obj(resolveParams('client', n.params).regions))) addRegion(r);
+	const R = regionIds.length;
+	const regionLat = new Float64Array(R * R);
+	for (let a = 0; a < R; a++)
+		for (let b = 0; b < R; b++) regionLat[a * R + b] = a === b ? 0 : regionLatencyMs(design, regionIds[a], regionIds[b]) / 1000;
+
+	const byId = new Map<string, number>();
+	const nodes = design.nodes.map((n, i) => {
+		byId.set(n.id, i);
+		return new NodeRt(i, n, n.region ? rIndex.get(n.region)! : -1);
+	});
+	const edges: EdgeRt[] = [];
+	for (const e of design.edges) {
+		const src = byId.get(e.source), dst = byId.get(e.target);
+		if (src === undefined || dst === undefined) continue;
+		const p = resolveEdgeParams(e.params);
+		const replication = nodes[src].kind === 'database' && nodes[dst].kind === 'database';
+		let carries = 0;
+		const cr = Array.isArray(p.carries) ? (p.carries as string[]) : TYPES;
+		TYPES.forEach((t, i) => {
+			if (cr.includes(t)) carries |= 1 << i;
+		});
+		const base = Math.max(0, num(p.latencyMs, 0.5)) / 1000;
+		const ra = nodes[src].region, rb = nodes[dst].region;
+		const b = obj(p.breaker);
+		const windowS = Math.max(0.001, num(b.windowS, 10));
+		const slots = Math.max(1, Math.ceil(windowS));
+		const edge: EdgeRt = {
+			idx: edges.length,
+			id: e.id,
+			src,
+			dst,
+			base,
+			lat: base + (ra >= 0 && rb >= 0 ? regionLat[ra * R + rb] : 0),
+			carries,
+			weight: Math.max(0, num(p.weight, 1)),
+			timeout: Math.max(0, num(p.timeoutMs, 0)) / 1000,
+			retries: Math.max(0, Math.floor(num(p.retries, 0))),
+			backoff: Math.max(0, num(p.backoffMs, 100)) / 1000,
+			breaker:
+				b.enabled === true
+					? {
+							failureRate: num(b.failureRate, 0.5),
+							windowS,
+							openS: Math.max(0, num(b.openS, 5)),
+							probes: Math.max(1, Math.floor(num(b.halfOpenProbes, 3))),
+							state: 0,
+							openedAt: 0,
+							probeOk: 0,
+							probeOut: 0,
+							okB: new Float64Array(slots),
+							failB: new Float64Array(slots),
+							sec: new Float64Array(slots).fill(-1)
+						}
+					: null,
+			replication,
+			mode: (['async', 'sync', 'semi-sync'].includes(str(p.mode, 'async')) ? str(p.mode, 'async') : 'async') as EdgeRt['mode'],
+			lag: Math.max(0, num(p.lagMs, 100)) / 1000
+		};
+		edges.push(edge);
+		nodes[dst].inEdges.push(edge.idx);
+		if (!replication) for (let t = 0; t < 3; t++) if (carries & (1 << t)) nodes[src].out[t].push(edge.idx);
+	}
+	const prices = design.prices ?? {};
+	return {
+		nodes,
+		edges,
+		byId,
+		regions: regionIds,
+		regionLat,
+		price: (kind) => (typeof prices[kind] === 'number' ? (prices[kind] as number) : KINDS[kind].hourlyUsd)
+	};
+}

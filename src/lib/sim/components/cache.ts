@@ -1,0 +1,183 @@
+// Caches (Redis/Memcached): a server group whose keys are spread over its instances by
+// consistent hashing (100 virtual points per instance); each instance holds capacity /
+// instances keys. A lost instance loses its keys, and its share of the ring falls to the
+// next live instance, where those keys start cold: the misses land on the database.
+import type { Handlers, Sim } from '../core';
+import type { NodeRt } from '../compile';
+import { num, str } from '../compile';
+import { C, EV, F, K, OK, T_WRITE, UNAVAILABLE } from '../consts';
+import { hash32 } from '../engine/rng';
+import { KeyStore } from './store';
+import { pickDbRead, pickDbWrite, loseWrites } from './database';
+
+const VNODES = 100;
+
+export interface CacheState {
+	stores: KeyStore[];
+	ringHash: Float64Array;
+	ringOwner: Int32Array;
+	strategy: string;
+	dirty: Set<number>[];
+	flushing: boolean;
+}
+
+export function cacheStrategy(n: NodeRt): string {
+	return str(n.p.strategy, 'cache-aside');
+}
+
+export function initCache(s: Sim, n: NodeRt): void {
+	const per = Math.max(1, Math.ceil(Math.max(1, num(n.p.capacity, 10000)) / n.active));
+	const ttl = Math.max(0, num(n.p.ttlS, 300));
+	const ev = str(n.p.eviction, 'lru') as 'lru' | 'lfu' | 'fifo';
+	const points: [number, number][] = [];
+	for (let i = 0; i < n.nInst; i++) for (let v = 0; v < VNODES; v++) points.push([hash32(hash32(i * 7919 + 1) ^ (v * 104729 + 17)), i]);
+	points.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+	const st: CacheState = {
+		stores: Array.from({ length: n.nInst }, () => new KeyStore(per, ttl, ev, s.rng)),
+		ringHash: new Float64Array(points.map((p) => p[0])),
+		ringOwner: new Int32Array(points.map((p) => p[1])),
+		strategy: cacheStrategy(n),
+		dirty: Array.from({ length: n.nInst }, () => new Set<number>()),
+		flushing: false
+	};
+	n.state.cache = st;
+	if (st.strategy === 'write-back') s.q.push(1, EV.FLUSH, n.idx, 0);
+}
+
+function cs(n: NodeRt): CacheState {
+	return n.state.cache as CacheState;
+}
+
+/** The live instance owning a key on the ring, or -1. */
+export function ownerOf(s: Sim, n: NodeRt, key: number): number {
+	if (s.nodeDown(n)) return -1;
+	const st = cs(n);
+	const h = hash32(key ^ 0x5bd1e995);
+	const rh = st.ringHash;
+	let lo = 0, hi = rh.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (rh[mid] < h) lo = mid + 1;
+		else hi = mid;
+	}
+	for (let j = 0; j < rh.length; j++) {
+		const i = st.ringOwner[(lo + j) % rh.length];
+		if (i < n.active && n.up[i] === 1) return i;
+	}
+	return -1;
+}
+
+export function cacheFill(s: Sim, n: NodeRt, key: number): void {
+	const i = ownerOf(s, n, key);
+	if (i >= 0) cs(n).stores[i].put(key, s.now);
+}
+
+export function cacheInvalidate(s: Sim, n: NodeRt, key: number): void {
+	const i = ownerOf(s, n, key);
+	if (i >= 0) cs(n).stores[i].remove(key);
+}
+
+/** An instance died or was flushed: its keys are gone, and write-back data not yet flushed is lost. */
+export function cacheLose(s: Sim, n: NodeRt, i: number): void {
+	const st = cs(n);
+	if (!st) return;
+	const d = st.dirty[i].size;
+	if (d > 0) loseWrites(s, n, d);
+	st.dirty[i].clear();
+	st.stores[i].clear();
+}
+
+/** Write-back: every second, each instance writes its dirty keys to the database. */
+export function cacheFlush(s: Sim, n: NodeRt): void {
+	const st = cs(n);
+	for (let i = 0; i < n.nInst; i++) {
+		const dirty = st.dirty[i];
+		if (dirty.size === 0) continue;
+		for (const key of dirty) {
+			const target = pickDbWrite(s, n);
+			if (target < 0) break;
+			const c = s.alloc();
+			s.cType[c] = T_WRITE;
+			s.cKey[c] = key;
+			s.cOrigin[c] = n.region;
+			s.cStart[c] = s.now;
+			s.cNode[c] = target;
+			s.cEdge[c] = s.dbEdge;
+			const lat = s.latency(s.edges[s.dbEdge], target);
+			if (lat > 0) s.q.push(s.now + lat, EV.ARRIVE, c, 0);
+			else s.arrive(c);
+		}
+		dirty.clear();
+	}
+	if (s.now + 1 <= s.durationS) s.q.push(s.now + 1, EV.FLUSH, n.idx, 0);
+}
+
+export const cache: Handlers = {
+	arrive(s, c) {
+		const n = s.nodes[s.cNode[c]];
+		const i = ownerOf(s, n, s.cKey[c]);
+		if (i < 0) {
+			s.finish(c, UNAVAILABLE);
+			return;
+		}
+		s.admit(n, i, c);
+	},
+	served(s, c) {
+		const n = s.nodes[s.cNode[c]];
+		const st = cs(n);
+		const i = s.cInst[c], key = s.cKey[c];
+		const store = st.stores[i];
+		if (s.cType[c] !== T_WRITE) {
+			n.cnt[C.LOOKUPS]++;
+			if (store.get(key, s.now)) {
+				n.cnt[C.HITS]++;
+				s.cFlags[c] |= F.HIT;
+				s.finish(c, OK);
+				return;
+			}
+			if (st.strategy === 'read-through') {
+				const target = pickDbRead(s, n, s.cType[c]);
+				if (target >= 0) {
+					s.cStep[c] = 1;
+					s.send(c, s.dbEdge, target, -1);
+					return;
+				}
+			}
+			s.finish(c, OK);
+			return;
+		}
+		if (st.strategy === 'write-through') {
+			store.put(key, s.now);
+			const target = pickDbWrite(s, n);
+			if (target >= 0) {
+				s.cStep[c] = 2;
+				s.send(c, s.dbEdge, target, -1);
+				return;
+			}
+		} else if (st.strategy === 'write-back') {
+			store.put(key, s.now);
+			st.dirty[i].add(key);
+		} else store.remove(key);
+		s.finish(c, OK);
+	},
+	result(s, c, res) {
+		if (s.stale(c)) {
+			s.finish(c, UNAVAILABLE);
+			return;
+		}
+		const n = s.nodes[s.cNode[c]];
+		if (res === OK && s.cStep[c] === 1) {
+			cacheFill(s, n, s.cKey[c]);
+			s.cFlags[c] |= F.HIT; // read-through answered the value: the caller skips the database
+		}
+		s.finish(c, res);
+	},
+	resume(s, c) {
+		const n = s.nodes[s.cNode[c]];
+		const target = s.cStep[c] === 1 ? pickDbRead(s, n, s.cType[c]) : pickDbWrite(s, n);
+		if (target < 0) s.finish(c, UNAVAILABLE);
+		else s.send(c, s.dbEdge, target, -1);
+	}
+};
+
+export const isCache = (n: NodeRt) => n.k === K.CACHE;

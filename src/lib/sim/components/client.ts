@@ -1,0 +1,157 @@
+// Clients: the sources of traffic. Each arrival is a request (a root call at the client
+// node) sent over the first outgoing edge that carries its type. Arrivals are Poisson or
+// evenly spaced at a rate shaped over time; a time-varying rate is treated as piecewise
+// constant over 1 s steps (memorylessness makes a re-draw at each step exact for that).
+import type { Handlers, Sim } from '../core';
+import type { NodeRt } from '../compile';
+import { num, obj, str } from '../compile';
+import { C, EV, OK, UNAVAILABLE, TIMEOUT } from '../consts';
+import { Zipf } from '../engine/zipf';
+
+export class ClientState {
+	rps: number;
+	poisson: boolean;
+	mixCum: Float64Array;
+	zipf: Zipf;
+	keys: number;
+	shape: string;
+	sh: Record<string, unknown>;
+	timeout: number;
+	originCum: Float64Array;
+	originIdx: Int16Array;
+	varying: boolean;
+	entry: Int32Array;
+
+	constructor(s: Sim, n: NodeRt) {
+		const p = n.p;
+		this.rps = Math.max(0, num(p.rps, 100));
+		this.poisson = str(p.arrival, 'poisson') !== 'uniform';
+		const mix = obj(p.mix);
+		const w = [Math.max(0, num(mix.static, 0)), Math.max(0, num(mix.read, 0.9)), Math.max(0, num(mix.write, 0.1))];
+		const tot = w[0] + w[1] + w[2] || 1;
+		this.mixCum = new Float64Array([w[0] / tot, (w[0] + w[1]) / tot, 1]);
+		this.keys = Math.max(1, Math.floor(num(p.keys, 100000)));
+		this.zipf = new Zipf(this.keys, Math.max(0, num(p.zipf, 0.99)));
+		this.sh = obj(p.shape);
+		this.shape = str(this.sh.kind, 'constant');
+		this.timeout = num(p.timeoutMs, 10000) / 1000;
+		const regions = Object.entries(obj(p.regions)).filter(([, v]) => typeof v === 'number' && v > 0) as [string, number][];
+		const rt = regions.reduce((a, [, v]) => a + v, 0);
+		let acc = 0;
+		this.originCum = new Float64Array(regions.map(([, v]) => (acc += v / rt)));
+		this.originIdx = new Int16Array(regions.map(([r]) => s.cx.regions.indexOf(r)));
+		this.varying = this.shape !== 'constant';
+		this.entry = new Int32Array(3).fill(-1);
+		for (let t = 0; t < 3; t++) if (n.out[t].length > 0) this.entry[t] = n.out[t][0];
+	}
+
+	/** Offered rate at time t (without scenario spikes). */
+	rateAt(t: number): number {
+		const sh = this.sh;
+		switch (this.shape) {
+			case 'ramp': {
+				const to = num(sh.toRps, 1000), over = num(sh.overS, 60);
+				return t >= over ? to : this.rps + ((to - this.rps) * t) / over;
+			}
+			case 'spike': {
+				const at = num(sh.atS, 30), d = num(sh.durationS, 10);
+				return t >= at && t < at + d ? this.rps * num(sh.factor, 3) : this.rps;
+			}
+			case 'diurnal': {
+				const period = num(sh.periodS, 86400), amp = num(sh.amplitude, 0.5);
+				return Math.max(0, this.rps * (1 + amp * Math.sin((2 * Math.PI * t) / period)));
+			}
+			default:
+				return this.rps;
+		}
+	}
+}
+
+export function clientState(n: NodeRt): ClientState {
+	return n.state.client as ClientState;
+}
+
+/** Schedule the client's next arrival after `now`. */
+export function scheduleNext(s: Sim, n: NodeRt): void {
+	const st = clientState(n);
+	const rate = st.rateAt(s.now) * s.spikeFactor(n.idx);
+	const step = st.varying || s.spikesPlanned ? 1 : Infinity;
+	if (!(rate > 0)) {
+		if (step < Infinity || s.spikesPlanned) s.q.push(s.now + 1, EV.ARRIVAL, n.idx, 1);
+		return;
+	}
+	const gap = st.poisson ? s.rng.exponential(1 / rate) : 1 / rate;
+	if (gap > step) s.q.push(s.now + step, EV.ARRIVAL, n.idx, 1);
+	else s.q.push(s.now + gap, EV.ARRIVAL, n.idx, 0);
+}
+
+/** A new request leaves the client. */
+export function startRequest(s: Sim, n: NodeRt): void {
+	const st = clientState(n);
+	const c = s.alloc();
+	s.cNode[c] = n.idx;
+	const u = s.rng.uniform();
+	const t = u < st.mixCum[0] ? 0 : u < st.mixCum[1] ? 1 : 2;
+	s.cType[c] = t;
+	s.cKey[c] = st.zipf.sample(s.rng) - 1;
+	let origin = n.region;
+	if (st.originCum.length > 0) {
+		const v = s.rng.uniform();
+		let j = 0;
+		while (j < st.originCum.length - 1 && v >= st.originCum[j]) j++;
+		origin = st.originIdx[j];
+	}
+	s.cOrigin[c] = origin;
+	s.cStart[c] = s.now;
+	s.cT0[c] = s.now;
+	s.g[C.ARR]++;
+	n.cnt[C.ARR]++;
+	const e = st.entry[t];
+	if (e < 0) {
+		endRequest(s, c, UNAVAILABLE);
+		return;
+	}
+	if (s.now + st.timeout < s.durationS) s.q.push(s.now + st.timeout, EV.DEADLINE, c, s.cGen[c]);
+	s.send(c, e, s.edges[e].dst, -1);
+}
+
+export function endRequest(s: Sim, c: number, res: number): void {
+	const n = s.nodes[s.cNode[c]];
+	if (res === OK) {
+		const ms = (s.now - s.cStart[c]) * 1000;
+		s.g[C.COMP]++;
+		n.cnt[C.COMP]++;
+		s.gRun.add(ms);
+		s.gWin.add(ms);
+		s.gType[s.cType[c]].add(ms);
+		n.hRun.add(ms);
+		n.hWin.add(ms);
+	} else {
+		s.g[C.FAIL + res - 1]++;
+		n.cnt[C.FAIL + res - 1]++;
+	}
+	s.free(c);
+}
+
+/** The client's deadline passed: the request fails as a timeout, whatever is still running. */
+export function deadline(s: Sim, c: number, gen: number): void {
+	if (s.cGen[c] !== gen) return;
+	const ch = s.cChild[c];
+	if (ch >= 0) s.cParent[ch] = -1;
+	endRequest(s, c, TIMEOUT);
+}
+
+export const client: Handlers = {
+	arrive(s, c) {
+		// A call into a client node (an edge pointing at a client) has nowhere to go.
+		s.finish(c, UNAVAILABLE);
+	},
+	served() {},
+	result(s, c, res) {
+		endRequest(s, c, res);
+	},
+	resume(s, c) {
+		const e = s.cCurEdge[c];
+		s.send(c, e, s.edges[e].dst, -1);
+	}
+};

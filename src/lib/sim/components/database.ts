@@ -1,0 +1,262 @@
+// Databases: a server group whose service time is readMs or writeMs. Databases joined by
+// replication edges form a replica set with one leader. Writes go to the leader; a commit
+// reaches follower f lag_f later (async), or the leader waits for it (sync: the slowest
+// live sync follower; semi-sync: the fastest). A follower read of a key whose last commit is
+// younger than that follower's lag is stale. When the leader is lost, writes are
+// unavailable until a follower is promoted failoverS later; async writes committed within
+// the lag before the loss never reached a follower: they are lost.
+import type { Handlers, Sim } from '../core';
+import type { NodeRt } from '../compile';
+import { num, str } from '../compile';
+import { C, EV, K, OK, T_WRITE, LOST } from '../consts';
+import { hash32 } from '../engine/rng';
+
+export class ReplicaSet {
+	members: number[] = [];
+	leader = -1;
+	/** Last commit time per key (keys folded into the table). */
+	lastCommit: Float64Array;
+	mask: number;
+	/** Recent commit times (ring), to count what an async failover loses. */
+	recent = new Float64Array(1024);
+	rHead = 0;
+	rLen = 0;
+	maxAsyncLag = 0;
+	epoch = 0;
+	electing = false;
+	constructor(keys: number) {
+		let size = 1;
+		while (size < keys && size < 1 << 22) size <<= 1;
+		this.lastCommit = new Float64Array(size).fill(-Infinity);
+		this.mask = size - 1;
+	}
+}
+
+export interface DbState {
+	set: ReplicaSet | null;
+	lag: number;
+	mode: 'async' | 'sync' | 'semi-sync';
+	shards: number;
+	perShard: number;
+	range: boolean;
+	keys: number;
+}
+
+export function dbs(n: NodeRt): DbState {
+	return n.state.db as DbState;
+}
+
+export function initDatabases(s: Sim, maxKeys: number): void {
+	const parent = new Map<number, number>();
+	const find = (x: number): number => {
+		while (parent.get(x) !== x) x = parent.get(x)!;
+		return x;
+	};
+	for (const n of s.nodes) {
+		if (n.k !== K.DB) continue;
+		parent.set(n.idx, n.idx);
+		const shards = Math.max(1, Math.floor(num(n.p.shards, 1)));
+		n.state.db = {
+			set: null,
+			lag: 0,
+			mode: 'async',
+			shards,
+			perShard: Math.max(1, Math.floor(num(n.p.instances, 1))),
+			range: str(n.p.sharding, 'hash') === 'range',
+			keys: maxKeys
+		} satisfies DbState;
+	}
+	for (const e of s.edges) {
+		if (!e.replication) continue;
+		parent.set(find(e.src), find(e.dst));
+		const st = dbs(s.nodes[e.dst]);
+		st.lag = e.lag;
+		st.mode = e.mode;
+	}
+	const sets = new Map<number, ReplicaSet>();
+	for (const n of s.nodes) {
+		if (n.k !== K.DB) continue;
+		const hasRepl = s.edges.some((e) => e.replication && (e.src === n.idx || e.dst === n.idx));
+		if (!hasRepl) continue;
+		const root = find(n.idx);
+		let set = sets.get(root);
+		if (!set) sets.set(root, (set = new ReplicaSet(maxKeys)));
+		set.members.push(n.idx);
+		dbs(n).set = set;
+	}
+	for (const set of sets.values()) {
+		set.leader = set.members.find((m) => str(s.nodes[m].p.role, 'leader') === 'leader') ?? set.members[0];
+		for (const m of set.members) {
+			const st = dbs(s.nodes[m]);
+			if (m !== set.leader && st.mode === 'async') set.maxAsyncLag = Math.max(set.maxAsyncLag, st.lag);
+		}
+	}
+	s.replicaSets = [...sets.values()];
+}
+
+function isFollower(n: NodeRt): boolean {
+	const set = dbs(n).set;
+	return set ? set.leader !== n.idx : str(n.p.role, 'leader') === 'follower';
+}
+
+/** The database a read goes to: a live follower at random, else the leader. Sets s.dbEdge. */
+export function pickDbRead(s: Sim, n: NodeRt, type: number): number {
+	const out = n.out[type];
+	let count = 0;
+	for (let j = 0; j < out.length; j++) {
+		const t = s.nodes[s.edges[out[j]].dst];
+		if (t.k === K.DB && isFollower(t) && !s.allDown(t)) count++;
+	}
+	if (count > 0) {
+		let pick = count === 1 ? 0 : s.rng.int(count);
+		for (let j = 0; j < out.length; j++) {
+			const t = s.nodes[s.edges[out[j]].dst];
+			if (t.k === K.DB && isFollower(t) && !s.allDown(t) && pick-- === 0) {
+				s.dbEdge = out[j];
+				return t.idx;
+			}
+		}
+	}
+	for (let j = 0; j < out.length; j++) {
+		const t = s.nodes[s.edges[out[j]].dst];
+		if (t.k !== K.DB) continue;
+		s.dbEdge = out[j];
+		const set = dbs(t).set;
+		return set ? set.leader : t.idx;
+	}
+	return -1;
+}
+
+/** The database a write goes to: the current leader of the first database's replica set. */
+export function pickDbWrite(s: Sim, n: NodeRt): number {
+	const out = n.out[T_WRITE];
+	for (let j = 0; j < out.length; j++) {
+		const t = s.nodes[s.edges[out[j]].dst];
+		if (t.k !== K.DB) continue;
+		s.dbEdge = out[j];
+		const set = dbs(t).set;
+		return set ? set.leader : t.idx;
+	}
+	return -1;
+}
+
+/** Acknowledged writes that will never be applied: moved from completed to failed `lost`. */
+export function loseWrites(s: Sim, n: NodeRt, count: number): void {
+	if (count <= 0) return;
+	n.cnt[C.LOST] += count;
+	n.cnt[C.FAIL + LOST - 1] += count;
+	n.cnt[C.COMP] -= count;
+	s.g[C.FAIL + LOST - 1] += count;
+	s.g[C.COMP] -= count;
+}
+
+/** Called when a database may have lost its last instance. */
+export function dbHealthChanged(s: Sim, n: NodeRt): void {
+	const set = dbs(n).set;
+	if (!set || set.leader !== n.idx || set.electing || !s.allDown(n)) return;
+	let lost = 0;
+	if (set.maxAsyncLag > 0) {
+		const cut = s.now - set.maxAsyncLag;
+		for (let j = 0; j < set.rLen; j++) if (set.recent[(set.rHead + j) % set.recent.length] > cut) lost++;
+	}
+	loseWrites(s, n, lost);
+	set.rLen = 0;
+	set.electing = true;
+	set.epoch++;
+	s.q.push(s.now + Math.max(0, num(n.p.failoverS, 30)), EV.PROMOTE, s.replicaSets.indexOf(set), set.epoch);
+}
+
+export function promote(s: Sim, setIdx: number, epoch: number): void {
+	const set = s.replicaSets[setIdx];
+	if (!set || set.epoch !== epoch) return;
+	set.electing = false;
+	if (!s.allDown(s.nodes[set.leader])) return;
+	const next = set.members.find((m) => m !== set.leader && !s.allDown(s.nodes[m]));
+	if (next === undefined) {
+		// No follower can take over: try again after another election.
+		set.electing = true;
+		s.q.push(s.now + Math.max(0, num(s.nodes[set.leader].p.failoverS, 30)), EV.PROMOTE, setIdx, epoch);
+		return;
+	}
+	set.leader = next;
+	set.maxAsyncLag = 0;
+	for (const m of set.members) {
+		const st = dbs(s.nodes[m]);
+		if (m !== next && st.mode === 'async') set.maxAsyncLag = Math.max(set.maxAsyncLag, st.lag);
+	}
+}
+
+function commit(s: Sim, set: ReplicaSet, key: number): void {
+	set.lastCommit[key & set.mask] = s.now;
+	if (set.maxAsyncLag <= 0) return;
+	// Drop commits older than the lag, then remember this one.
+	const cut = s.now - set.maxAsyncLag;
+	while (set.rLen > 0 && set.recent[set.rHead] <= cut) {
+		set.rHead = (set.rHead + 1) % set.recent.length;
+		set.rLen--;
+	}
+	if (set.rLen === set.recent.length) {
+		const nb = new Float64Array(set.recent.length * 2);
+		for (let j = 0; j < set.rLen; j++) nb[j] = set.recent[(set.rHead + j) % set.recent.length];
+		set.recent = nb;
+		set.rHead = 0;
+	}
+	set.recent[(set.rHead + set.rLen) % set.recent.length] = s.now;
+	set.rLen++;
+}
+
+/** How long a write waits at the leader for sync / semi-sync followers (s). */
+function replicationWait(s: Sim, set: ReplicaSet): number {
+	let syncMax = 0, semiMin = Infinity;
+	for (const m of set.members) {
+		if (m === set.leader) continue;
+		const f = s.nodes[m];
+		if (s.allDown(f)) continue;
+		const st = dbs(f);
+		if (st.mode === 'sync') syncMax = Math.max(syncMax, st.lag);
+		else if (st.mode === 'semi-sync') semiMin = Math.min(semiMin, st.lag);
+	}
+	return Math.max(syncMax, semiMin === Infinity ? 0 : semiMin);
+}
+
+export const database: Handlers = {
+	arrive(s, c) {
+		const n = s.nodes[s.cNode[c]];
+		const st = dbs(n);
+		let i = s.cInst[c];
+		if (i < 0) {
+			const key = s.cKey[c];
+			const shard = st.shards === 1 ? 0 : st.range ? Math.min(st.shards - 1, Math.floor((key * st.shards) / st.keys)) : hash32(key) % st.shards;
+			i = shard * st.perShard + (st.perShard === 1 ? 0 : s.rng.int(st.perShard));
+		}
+		s.admit(n, i, c);
+	},
+	served(s, c) {
+		const n = s.nodes[s.cNode[c]];
+		const st = dbs(n);
+		const set = st.set;
+		if (set === null) {
+			s.finish(c, OK);
+			return;
+		}
+		const key = s.cKey[c];
+		if (s.cType[c] === T_WRITE) {
+			if (set.leader === n.idx) {
+				commit(s, set, key);
+				const wait = replicationWait(s, set);
+				if (wait > 0) {
+					s.q.push(s.now + wait, EV.DELAY, c, 0);
+					return;
+				}
+			}
+		} else if (set.leader !== n.idx && s.now - set.lastCommit[key & set.mask] < st.lag) n.cnt[C.STALE]++;
+		s.finish(c, OK);
+	},
+	result(s, c, res) {
+		s.finish(c, res);
+	},
+	resume(s, c) {
+		// The sync followers acknowledged.
+		s.finish(c, OK);
+	}
+};

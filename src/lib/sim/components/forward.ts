@@ -1,0 +1,256 @@
+// Nodes that pass a request on without queueing it: load balancer, DNS, GeoDNS, API
+// gateway, rate limiter. Their own latency is their fixed overhead (or lookup).
+import type { Handlers, Sim } from '../core';
+import type { NodeRt } from '../compile';
+import { num, str } from '../compile';
+import { EV, K, OK, RATE_LIMITED, REJECTED, UNAVAILABLE } from '../consts';
+import { hash32 } from '../engine/rng';
+import { Limiter } from './limiter';
+
+const ALGOS = ['round-robin', 'random', 'least-connections', 'weighted', 'ip-hash', 'least-response-time', 'power-of-two'];
+
+export interface ForwardState {
+	overhead: number;
+	/** Token bucket of one second (LB maxRps → 503, gateway maxRps → 429). */
+	maxRps: number;
+	tokens: number;
+	last: number;
+	algo: number;
+	rr: number;
+	healthCheck: number;
+	lookup: number;
+	cacheRatio: number;
+	policy: string;
+	limiter: Limiter | null;
+}
+
+export function initForward(s: Sim, n: NodeRt): void {
+	const p = n.p;
+	const st: ForwardState = {
+		overhead: Math.max(0, num(p.overheadMs, 0)) / 1000,
+		maxRps: n.k === K.LB || n.k === K.GATEWAY ? Math.max(0, num(p.maxRps, 50000)) : Infinity,
+		tokens: 0,
+		last: 0,
+		algo: Math.max(0, ALGOS.indexOf(str(p.algorithm, 'round-robin'))),
+		rr: 0,
+		healthCheck: Math.max(0, num(p.healthCheckS, n.k === K.GEODNS ? 10 : 5)),
+		lookup: Math.max(0, num(p.lookupMs, 20)) / 1000,
+		cacheRatio: num(p.clientCacheRatio, 0.95),
+		policy: str(p.policy, 'nearest'),
+		limiter: n.k === K.LIMITER ? new Limiter(p) : null
+	};
+	st.tokens = st.maxRps;
+	n.state.fwd = st;
+}
+
+function fs(n: NodeRt): ForwardState {
+	return n.state.fwd as ForwardState;
+}
+
+/** Token bucket of capacity maxRps refilled at maxRps per second. */
+function overLimit(s: Sim, st: ForwardState): boolean {
+	if (st.maxRps === Infinity) return false;
+	st.tokens = Math.min(st.maxRps, st.tokens + (s.now - st.last) * st.maxRps);
+	st.last = s.now;
+	if (st.tokens < 1) return true;
+	st.tokens -= 1;
+	return false;
+}
+
+/** Whether the balancer still sends to instance i of t: alive, or dead for less than the health-check delay. */
+function believedUp(s: Sim, t: NodeRt, i: number, hc: number): boolean {
+	if (t.k === K.CLIENT) return true;
+	if (s.nodeDown(t)) return s.now - t.downSince < hc;
+	if (i < 0 || t.up[i] === 1) return i < 0 || t.ready[i] === 1;
+	return s.now - t.instDownSince[i] < hc;
+}
+
+const groupLike = (t: NodeRt) => t.k >= K.SERVICE && t.k !== K.QUEUE && t.k !== K.KV;
+
+function load(t: NodeRt, i: number): number {
+	return i < 0 ? 0 : t.busy[i] + t.qLen[i];
+}
+
+/** Candidate index → (edge, instance) in s.pickE / s.pickI. */
+function at(s: Sim, out: number[], idx: number): void {
+	for (let j = 0; j < out.length; j++) {
+		const t = s.nodes[s.edges[out[j]].dst];
+		const m = groupLike(t) ? t.active : 1;
+		if (idx < m) {
+			s.pickE = out[j];
+			s.pickI = groupLike(t) ? idx : -1;
+			return;
+		}
+		idx -= m;
+	}
+}
+
+function lbPick(s: Sim, n: NodeRt, c: number): boolean {
+	const st = fs(n);
+	const out = n.out[s.cType[c]];
+	let total = 0;
+	for (let j = 0; j < out.length; j++) {
+		const t = s.nodes[s.edges[out[j]].dst];
+		total += groupLike(t) ? t.active : 1;
+	}
+	if (total === 0) return false;
+	const ok = (idx: number) => {
+		at(s, out, idx);
+		return believedUp(s, s.nodes[s.edges[s.pickE].dst], s.pickI, st.healthCheck);
+	};
+	const scanFrom = (start: number) => {
+		for (let j = 0; j < total; j++) if (ok((start + j) % total)) return true;
+		return false;
+	};
+	switch (st.algo) {
+		case 0: // round-robin: strict rotation over the candidates
+			return scanFrom(st.rr++ % total);
+		case 1:
+			return scanFrom(s.rng.int(total));
+		case 4:
+			return scanFrom(hash32(s.cKey[c]) % total);
+		case 3: {
+			// weighted random: an edge in proportion to its weight, then one of its instances
+			let sum = 0;
+			for (let j = 0; j < out.length; j++) sum += s.edges[out[j]].weight;
+			let u = s.rng.uniform() * sum;
+			let base = 0;
+			for (let j = 0; j < out.length; j++) {
+				const t = s.nodes[s.edges[out[j]].dst];
+				const m = groupLike(t) ? t.active : 1;
+				u -= s.edges[out[j]].weight;
+				if (u < 0 || j === out.length - 1) {
+					const i = m === 1 ? 0 : s.rng.int(m);
+					if (ok(base + i)) return true;
+					return scanFrom(base + i);
+				}
+				base += m;
+			}
+			return false;
+		}
+		case 6: {
+			// power of two choices: two at random, the less loaded
+			const a = s.rng.int(total), b = s.rng.int(total);
+			if (!ok(a)) return scanFrom(b);
+			const ea = s.pickE, ia = s.pickI;
+			if (!ok(b)) {
+				s.pickE = ea;
+				s.pickI = ia;
+				return true;
+			}
+			if (load(s.nodes[s.edges[ea].dst], ia) < load(s.nodes[s.edges[s.pickE].dst], s.pickI)) {
+				s.pickE = ea;
+				s.pickI = ia;
+			}
+			return true;
+		}
+		default: {
+			// least-connections / least-response-time: scan all, ties to the first after a rotating start
+			const start = st.rr++ % total;
+			let best = -1, bestScore = Infinity;
+			for (let j = 0; j < total; j++) {
+				const idx = (start + j) % total;
+				if (!ok(idx)) continue;
+				const t = s.nodes[s.edges[s.pickE].dst];
+				const conns = load(t, s.pickI);
+				const score = st.algo === 2 ? conns : (s.pickI >= 0 ? t.ewma[s.pickI] + 1e-3 : 1) * (conns + 1);
+				if (score < bestScore) {
+					bestScore = score;
+					best = idx;
+				}
+			}
+			if (best < 0) return false;
+			at(s, out, best);
+			return true;
+		}
+	}
+}
+
+/** GeoDNS: the edge whose target is nearest the request's origin (or by weight, or the first), skipping targets known down. */
+function geoPick(s: Sim, n: NodeRt, c: number): number {
+	const st = fs(n);
+	const out = n.out[s.cType[c]];
+	const known = (e: number) => {
+		const t = s.nodes[s.edges[e].dst];
+		return !(s.allDown(t) && s.now - Math.max(t.downSince, lastInstDown(t)) >= st.healthCheck);
+	};
+	if (st.policy === 'weighted') {
+		let sum = 0;
+		for (const e of out) if (known(e)) sum += s.edges[e].weight;
+		let u = s.rng.uniform() * sum;
+		for (const e of out) if (known(e) && (u -= s.edges[e].weight) < 0) return e;
+	} else if (st.policy === 'nearest') {
+		const o = s.cOrigin[c];
+		let best = -1, bestLat = Infinity;
+		for (const e of out) {
+			if (!known(e)) continue;
+			const r = s.nodes[s.edges[e].dst].region;
+			const lat = o >= 0 && r >= 0 ? s.cx.regionLat[o * s.R + r] : 0;
+			if (lat < bestLat) {
+				bestLat = lat;
+				best = e;
+			}
+		}
+		if (best >= 0) return best;
+	} else for (const e of out) if (known(e)) return e;
+	return out.length > 0 ? out[0] : -1;
+}
+
+function lastInstDown(t: NodeRt): number {
+	let m = -Infinity;
+	for (let i = 0; i < t.active; i++) if (t.instDownSince[i] > m) m = t.instDownSince[i];
+	return m;
+}
+
+function forward(s: Sim, c: number): void {
+	const n = s.nodes[s.cNode[c]];
+	if (n.k === K.LB) {
+		if (!lbPick(s, n, c)) {
+			s.finish(c, UNAVAILABLE);
+			return;
+		}
+		s.send(c, s.pickE, s.edges[s.pickE].dst, s.pickI);
+		return;
+	}
+	const e = n.k === K.GEODNS ? geoPick(s, n, c) : (n.out[s.cType[c]][0] ?? -1);
+	if (e < 0) {
+		s.finish(c, UNAVAILABLE);
+		return;
+	}
+	s.send(c, e, s.edges[e].dst, -1);
+}
+
+export const forwarder: Handlers = {
+	arrive(s, c) {
+		const n = s.nodes[s.cNode[c]];
+		const st = fs(n);
+		if (overLimit(s, st)) {
+			s.finish(c, n.k === K.LB ? REJECTED : RATE_LIMITED);
+			return;
+		}
+		if (st.limiter !== null) {
+			const wait = st.limiter.admit(s.now, s.cKey[c]);
+			if (wait < 0) {
+				s.finish(c, RATE_LIMITED);
+				return;
+			}
+			if (wait > 0) {
+				s.cOwn[c] = wait;
+				s.q.push(s.now + wait, EV.DELAY, c, 0);
+				return;
+			}
+		}
+		let delay = st.overhead;
+		if (n.k === K.DNS || n.k === K.GEODNS) delay = s.rng.uniform() < st.cacheRatio ? 0 : st.lookup;
+		s.cOwn[c] = delay;
+		if (delay > 0) s.q.push(s.now + delay, EV.DELAY, c, 0);
+		else forward(s, c);
+	},
+	served() {},
+	result(s, c, res) {
+		s.finish(c, res === OK ? OK : res);
+	},
+	resume(s, c) {
+		forward(s, c);
+	}
+};

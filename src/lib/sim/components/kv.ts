@@ -1,0 +1,75 @@
+// Leaderless key-value store (Dynamo, Cassandra). The node coordinates: a key lives on n
+// consecutive machines of the ring starting at hash(key); a request goes to every replica
+// that is up (one that is down never answers) and completes with the w-th (write) or r-th
+// (read) answer. With fewer than w (r) replicas up it fails `unavailable` at once. Each
+// machine is a server group (concurrency, serviceTimeMs, queueLimit); the coordinator's
+// latency is the time to the quorum's last needed answer.
+import type { Handlers, Sim } from '../core';
+import type { NodeRt } from '../compile';
+import { num } from '../compile';
+import { F, OK, T_WRITE, UNAVAILABLE } from '../consts';
+import { hash32 } from '../engine/rng';
+
+export interface KvState {
+	n: number;
+	w: number;
+	r: number;
+}
+
+export function initKv(n: NodeRt): void {
+	const machines = n.nInst;
+	const rep = Math.min(machines, Math.max(1, Math.floor(num(n.p.n, 3))));
+	n.state.kv = {
+		n: rep,
+		w: Math.min(rep, Math.max(1, Math.floor(num(n.p.w, 2)))),
+		r: Math.min(rep, Math.max(1, Math.floor(num(n.p.r, 2))))
+	} satisfies KvState;
+}
+
+export const kv: Handlers = {
+	arrive(s, c) {
+		const n = s.nodes[s.cNode[c]];
+		if ((s.cFlags[c] & F.REPLICA) !== 0) {
+			s.admit(n, s.cInst[c], c);
+			return;
+		}
+		const st = n.state.kv as KvState;
+		const need = s.cType[c] === T_WRITE ? st.w : st.r;
+		const start = hash32(s.cKey[c]) % n.nInst;
+		let up = 0;
+		for (let j = 0; j < st.n; j++) if (n.up[(start + j) % n.nInst] === 1) up++;
+		if (up < need) {
+			s.finish(c, UNAVAILABLE);
+			return;
+		}
+		s.cPend[c] = need; // answers still needed
+		s.cStep[c] = up; // answers still possible
+		for (let j = 0; j < st.n; j++) {
+			const m = (start + j) % n.nInst;
+			if (n.up[m] !== 1) continue;
+			const r = s.child(c, n.idx);
+			s.cFlags[r] = F.REPLICA;
+			s.cInst[r] = m;
+			s.cT0[r] = s.now;
+			s.admit(n, m, r);
+			if (s.cPend[c] <= 0) return; // answered synchronously (zero service time)
+		}
+	},
+	served(s, c) {
+		s.finish(c, OK);
+	},
+	result(s, c, res) {
+		if (s.cPend[c] <= 0) return;
+		s.cStep[c]--;
+		if (res === OK) {
+			if (--s.cPend[c] === 0) {
+				s.cOwn[c] = s.now - s.cT0[c];
+				s.finish(c, OK);
+			}
+		} else if (s.cStep[c] < s.cPend[c]) {
+			s.cPend[c] = 0;
+			s.finish(c, res);
+		}
+	},
+	resume() {}
+};

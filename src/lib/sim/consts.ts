@@ -1,0 +1,90 @@
+// Small integer codes used in the hot loop (typed arrays hold numbers, not strings).
+import type { NodeKind, Reason, RequestType } from '../model/types';
+
+export const KIND_CODES: Record<NodeKind, number> = {
+	client: 0,
+	dns: 1,
+	geoDns: 2,
+	cdn: 3,
+	loadBalancer: 4,
+	apiGateway: 5,
+	rateLimiter: 6,
+	service: 7,
+	worker: 8,
+	cache: 9,
+	database: 10,
+	kvStore: 11,
+	objectStore: 12,
+	queue: 13
+};
+export const K = {
+	CLIENT: 0, DNS: 1, GEODNS: 2, CDN: 3, LB: 4, GATEWAY: 5, LIMITER: 6, SERVICE: 7,
+	WORKER: 8, CACHE: 9, DB: 10, KV: 11, OBJECT: 12, QUEUE: 13
+} as const;
+
+/** Kinds that are server groups: instances × concurrency workers with a FIFO queue each. */
+export const GROUP_KINDS = new Set<NodeKind>(['service', 'worker', 'cache', 'database', 'objectStore', 'cdn', 'kvStore']);
+
+export const TYPES: readonly RequestType[] = ['static', 'read', 'write'];
+export const T_STATIC = 0, T_READ = 1, T_WRITE = 2;
+
+export const REASONS: readonly Reason[] = ['rejected', 'rate-limited', 'timeout', 'unavailable', 'lost'];
+/** Result codes of a call: 0 is success, 1 + index into REASONS is a failure. */
+export const OK = 0, REJECTED = 1, RATE_LIMITED = 2, TIMEOUT = 3, UNAVAILABLE = 4, LOST = 5;
+
+// Event codes (≤ 31: they share an Int32 with their payload in the heap).
+export const EV = {
+	ARRIVAL: 0, // a = client node, b = 1 when only re-drawing the next gap
+	ARRIVE: 1, // a = call reaches its node
+	DONE: 2, // a = call's service ends
+	RETURN: 3, // a = call's answer reaches its parent
+	TIMEOUT: 4, // a = child call, b = its gen
+	DEADLINE: 5, // a = root call, b = its gen
+	RETRY: 6, // a = parent call, b = its gen
+	DELAY: 7, // a = call resumes after a fixed delay (lookups, overheads, acks)
+	FRAME: 8,
+	WARMUP: 9,
+	SCENARIO: 10, // a = index of the scenario event
+	FAIL_TOGGLE: 11, // a = node, b = instance: random failure or repair
+	PROMOTE: 12, // a = replica set, b = failover epoch
+	AUTOSCALE: 13, // a = node
+	INSTANCE_READY: 14, // a = node, b = instance
+	FLUSH: 15, // a = node: write-back flush
+	SPIKE_END: 16, // a = index of the spike
+	HEAL: 17 // a = index of the partition to heal (unused: partitions last until recover)
+} as const;
+
+// Per-node counters (Float64Array), cumulative from t = 0; windows and the run are differences.
+export const C = {
+	ARR: 0,
+	COMP: 1,
+	FAIL: 2, // 2..6 by reason
+	ACC: 7,
+	WAITED: 8,
+	LOOKUPS: 9,
+	HITS: 10,
+	STALE: 11,
+	LOST: 12,
+	SIZE: 13
+} as const;
+
+// Plan steps of a service or worker, per request type.
+export const S = {
+	CALL: 0, // synchronous call over an edge; its failure fails the request
+	CACHE_READ: 1, // look up a linked cache; a hit skips DB_READ
+	DB_READ: 2, // read from the database group (followers first)
+	DB_WRITE: 3, // write to the replica set's leader
+	CACHE_WRITE: 4, // write-through / write-back: the write goes through the cache
+	INVALIDATE: 5, // drop the key from a linked cache (free)
+	PUBLISH: 6 // publish to a queue (waits for the broker's ack)
+} as const;
+
+// Call flags.
+export const F = {
+	HIT: 1, // the cache answered from memory
+	MISS: 2, // a cache-aside lookup missed: fill after the database answers
+	REPLICA: 4, // a kvStore replica request (no edge)
+	MESSAGE: 8, // a message in a queue / at a worker (no caller)
+	HELD: 16, // a blocking server holds its worker for this call
+	STARTED: 32 // service has started (the call holds a worker)
+} as const;

@@ -1,0 +1,540 @@
+// The discrete-event core: the clock, the event loop, the pool of calls (per-request state
+// in typed arrays) and the protocol every component speaks: send a call over an edge,
+// arrive at a node, queue and serve at an instance, finish, return to the caller, with
+// timeouts, retries and breakers on the way. No object or closure is made per event.
+import type { Design } from '../model/types';
+import { compile, type Compiled, type EdgeRt, NodeRt } from './compile';
+import { C, EV, F, K, OK, TIMEOUT, UNAVAILABLE, LOST, REJECTED } from './consts';
+import { EventQueue } from './engine/heap';
+import { Histogram } from './engine/histogram';
+import { Rng } from './engine/rng';
+
+export interface Handlers {
+	/** A call reached a node (after the node-down check). */
+	arrive(s: Sim, c: number): void;
+	/** A call's service at an instance ended (epoch checked). */
+	served(s: Sim, c: number): void;
+	/** A child call (over cCurEdge) answered, after retries: res 0 ok, else reason; flags of the child. */
+	result(s: Sim, c: number, res: number, flags: number): void;
+	/** Perform the call's current step again (a retry after backoff) or resume after a DELAY. */
+	resume(s: Sim, c: number): void;
+}
+
+export class Sim {
+	q = new EventQueue();
+	rng: Rng;
+	now = 0;
+	events = 0;
+	durationS: number;
+	warmupS: number;
+	frameS: number;
+	design: Design;
+	nodes: NodeRt[];
+	edges: EdgeRt[];
+	cx: Compiled;
+	handlers: Handlers[] = [];
+	R: number;
+	/** Region down flags and partitions (pairs a*R+b). */
+	regionDown: Uint8Array;
+	partitioned: Uint8Array;
+
+	// ---- calls: one slot per call in flight, recycled through a free list
+	cap = 0;
+	cNode = new Int32Array(0);
+	cInst = new Int32Array(0);
+	cParent = new Int32Array(0);
+	cPGen = new Int32Array(0);
+	cGen = new Int32Array(0);
+	cEdge = new Int32Array(0);
+	cCurEdge = new Int32Array(0);
+	cChild = new Int32Array(0);
+	cType = new Uint8Array(0);
+	cKey = new Int32Array(0);
+	cOrigin = new Int16Array(0);
+	cT0 = new Float64Array(0);
+	cOwn = new Float64Array(0);
+	cStart = new Float64Array(0);
+	cStep = new Int32Array(0);
+	cFlags = new Uint8Array(0);
+	cAttempt = new Uint8Array(0);
+	cPend = new Int32Array(0);
+	cRes = new Uint8Array(0);
+	cEpoch = new Int32Array(0);
+	cAux = new Int32Array(0);
+	freeList = new Int32Array(0);
+	// scratch outputs of pickers (no tuple allocation)
+	dbEdge = -1;
+	pickE = -1;
+	pickI = -1;
+	// scenario-driven state
+	spikesPlanned = false;
+	spikeMul = new Float64Array(0);
+	replicaSets: import('./components/database').ReplicaSet[] = [];
+	scenario: { pendingReady: Int32Array } | null = null;
+	freeTop = 0;
+	live = 0;
+
+	// ---- global counters (cumulative) and histograms
+	g = new Float64Array(C.SIZE);
+	gRun = new Histogram();
+	gWin = new Histogram();
+	gType = [new Histogram(), new Histogram(), new Histogram()];
+	snapRun: { g: Float64Array; nodes: Float64Array[]; areas: Float64Array } | null = null;
+	snapWin: { g: Float64Array; nodes: Float64Array[]; areas: Float64Array; t: number };
+
+	constructor(design: Design, opts: { durationS: number; warmupS: number; seed: number; frameS: number }) {
+		this.design = design;
+		this.durationS = opts.durationS;
+		this.warmupS = opts.warmupS;
+		this.frameS = opts.frameS;
+		this.rng = new Rng(opts.seed);
+		this.cx = compile(design);
+		this.nodes = this.cx.nodes;
+		this.edges = this.cx.edges;
+		this.R = this.cx.regions.length;
+		this.regionDown = new Uint8Array(Math.max(1, this.R));
+		this.partitioned = new Uint8Array(Math.max(1, this.R * this.R));
+		this.growCalls(1024);
+		this.snapWin = this.snapshot(0);
+	}
+
+	snapshot(t: number) {
+		const areas = new Float64Array(this.nodes.length * 3);
+		this.nodes.forEach((n, i) => {
+			this.touch(n);
+			areas[3 * i] = n.busyArea;
+			areas[3 * i + 1] = n.waitArea;
+			areas[3 * i + 2] = n.capArea;
+		});
+		return { g: this.g.slice(), nodes: this.nodes.map((n) => n.cnt.slice()), areas, t };
+	}
+
+	private growCalls(cap: number): void {
+		const old = this.cap;
+		const g = <T extends Int32Array | Float64Array | Uint8Array | Int16Array>(a: T, ctor: new (n: number) => T): T => {
+			const b = new ctor(cap);
+			b.set(a);
+			return b;
+		};
+		this.cNode = g(this.cNode, Int32Array);
+		this.cInst = g(this.cInst, Int32Array);
+		this.cParent = g(this.cParent, Int32Array);
+		this.cPGen = g(this.cPGen, Int32Array);
+		this.cGen = g(this.cGen, Int32Array);
+		this.cEdge = g(this.cEdge, Int32Array);
+		this.cCurEdge = g(this.cCurEdge, Int32Array);
+		this.cChild = g(this.cChild, Int32Array);
+		this.cType = g(this.cType, Uint8Array);
+		this.cKey = g(this.cKey, Int32Array);
+		this.cOrigin = g(this.cOrigin, Int16Array);
+		this.cT0 = g(this.cT0, Float64Array);
+		this.cOwn = g(this.cOwn, Float64Array);
+		this.cStart = g(this.cStart, Float64Array);
+		this.cStep = g(this.cStep, Int32Array);
+		this.cFlags = g(this.cFlags, Uint8Array);
+		this.cAttempt = g(this.cAttempt, Uint8Array);
+		this.cPend = g(this.cPend, Int32Array);
+		this.cRes = g(this.cRes, Uint8Array);
+		this.cEpoch = g(this.cEpoch, Int32Array);
+		this.cAux = g(this.cAux, Int32Array);
+		const fl = new Int32Array(cap);
+		fl.set(this.freeList.subarray(0, this.freeTop));
+		for (let i = cap - 1; i >= old; i--) fl[this.freeTop++] = i;
+		this.freeList = fl;
+		this.cap = cap;
+	}
+
+	alloc(): number {
+		if (this.freeTop === 0) this.growCalls(this.cap * 2);
+		const c = this.freeList[--this.freeTop];
+		this.live++;
+		this.cParent[c] = -1;
+		this.cChild[c] = -1;
+		this.cInst[c] = -1;
+		this.cEdge[c] = -1;
+		this.cCurEdge[c] = -1;
+		this.cOwn[c] = 0;
+		this.cStep[c] = 0;
+		this.cFlags[c] = 0;
+		this.cAttempt[c] = 0;
+		this.cPend[c] = 0;
+		this.cRes[c] = 0;
+		this.cAux[c] = -1;
+		return c;
+	}
+
+	free(c: number): void {
+		this.cGen[c]++;
+		this.live--;
+		this.freeList[this.freeTop++] = c;
+	}
+
+	/** A child call carrying the parent's request (type, key, origin). */
+	child(parent: number, node: number): number {
+		const c = this.alloc();
+		this.cType[c] = this.cType[parent];
+		this.cKey[c] = this.cKey[parent];
+		this.cOrigin[c] = this.cOrigin[parent];
+		this.cStart[c] = this.cStart[parent];
+		this.cNode[c] = node;
+		this.cParent[c] = parent;
+		this.cPGen[c] = this.cGen[parent];
+		return c;
+	}
+
+	// ---------------------------------------------------------------- time-weighted areas
+	touch(n: NodeRt): void {
+		const dt = this.now - n.lastT;
+		if (dt > 0) {
+			n.busyArea += n.busyTotal * dt;
+			n.waitArea += n.waitTotal * dt;
+			n.capArea += n.capTotal * dt;
+			n.lastT = this.now;
+		}
+	}
+
+	// ---------------------------------------------------------------- health
+	nodeDown(n: NodeRt): boolean {
+		return n.failed || (n.region >= 0 && this.regionDown[n.region] === 1);
+	}
+	instUp(n: NodeRt, i: number): boolean {
+		return n.up[i] === 1 && !this.nodeDown(n);
+	}
+	/** Whether a node has no instance able to answer (for DNS and failover decisions). */
+	allDown(n: NodeRt): boolean {
+		if (this.nodeDown(n)) return true;
+		if (n.k === K.CLIENT) return false;
+		for (let i = 0; i < n.active; i++) if (n.up[i] === 1) return false;
+		return true;
+	}
+
+	latency(e: EdgeRt, target: number): number {
+		if (target === e.dst) return e.lat;
+		const ra = this.nodes[e.src].region, rb = this.nodes[target].region;
+		return e.base + (ra >= 0 && rb >= 0 ? this.cx.regionLat[ra * this.R + rb] : 0);
+	}
+
+	// ---------------------------------------------------------------- the call protocol
+	/** Send a child of `parent` over edge e to node `target` (instance `inst`, or -1: the node picks). */
+	send(parent: number, e: number, target: number, inst: number): void {
+		this.cCurEdge[parent] = e;
+		const edge = this.edges[e];
+		const br = edge.breaker;
+		if (br !== null && !this.breakerAllow(br)) {
+			this.childDone(parent, e, UNAVAILABLE, 0, false);
+			return;
+		}
+		const src = this.nodes[edge.src], dst = this.nodes[target];
+		if (src.region >= 0 && dst.region >= 0 && this.partitioned[src.region * this.R + dst.region] === 1) {
+			this.childDone(parent, e, UNAVAILABLE, 0, false);
+			return;
+		}
+		const c = this.child(parent, target);
+		this.cEdge[c] = e;
+		this.cInst[c] = inst;
+		this.cChild[parent] = c;
+		if (edge.timeout > 0) this.q.push(this.now + edge.timeout, EV.TIMEOUT, c, this.cGen[c]);
+		const lat = this.latency(edge, target);
+		if (lat > 0) this.q.push(this.now + lat, EV.ARRIVE, c, 0);
+		else this.arrive(c);
+	}
+
+	arrive(c: number): void {
+		const n = this.nodes[this.cNode[c]];
+		this.cT0[c] = this.now;
+		if ((this.cFlags[c] & F.REPLICA) === 0) n.cnt[C.ARR]++;
+		if (this.nodeDown(n)) {
+			this.finish(c, UNAVAILABLE);
+			return;
+		}
+		this.handlers[n.k].arrive(this, c);
+	}
+
+	/** The call is over at its node: count it, then answer the caller (or drop it if none). */
+	finish(c: number, res: number): void {
+		const n = this.nodes[this.cNode[c]];
+		const flags = this.cFlags[c];
+		if ((flags & F.HELD) !== 0) {
+			this.cFlags[c] = flags & ~F.HELD;
+			const i = this.cInst[c];
+			if (n.epoch[i] === this.cEpoch[c]) this.release(n, i);
+		}
+		if ((flags & F.REPLICA) === 0) {
+			if (res === OK) {
+				n.cnt[C.COMP]++;
+				const ms = this.cOwn[c] * 1000;
+				n.hRun.add(ms);
+				n.hWin.add(ms);
+				if (n.k >= K.SERVICE) {
+					const i = this.cInst[c];
+					if (i >= 0) n.ewma[i] = n.ewma[i] === 0 ? ms : 0.9 * n.ewma[i] + 0.1 * ms;
+				}
+			} else n.cnt[C.FAIL + res - 1]++;
+		}
+		this.cRes[c] = res;
+		const p = this.cParent[c];
+		if (p < 0) {
+			this.free(c);
+			return;
+		}
+		const e = this.cEdge[c];
+		const lat = e >= 0 ? this.latency(this.edges[e], this.cNode[c]) : 0;
+		if (lat > 0) this.q.push(this.now + lat, EV.RETURN, c, 0);
+		else this.deliver(c);
+	}
+
+	/** The answer of call c reaches its parent. */
+	deliver(c: number): void {
+		const p = this.cParent[c];
+		const res = this.cRes[c], flags = this.cFlags[c], e = this.cEdge[c];
+		if (p < 0 || this.cGen[p] !== this.cPGen[c]) {
+			this.free(c);
+			return;
+		}
+		if ((flags & F.REPLICA) !== 0) {
+			this.free(c);
+			this.handlers[this.nodes[this.cNode[p]].k].result(this, p, res, flags);
+			return;
+		}
+		if (this.cChild[p] !== c) {
+			this.free(c);
+			return;
+		}
+		this.free(c);
+		this.cChild[p] = -1;
+		this.childDone(p, e, res, flags, true);
+	}
+
+	/** Outcome of one attempt over edge e: breaker bookkeeping, then retry or hand to the parent's node. */
+	childDone(p: number, e: number, res: number, flags: number, attempted: boolean): void {
+		const edge = this.edges[e];
+		if (attempted && edge.breaker !== null) this.breakerRecord(edge.breaker, res === OK);
+		if (res !== OK && res !== LOST && this.cAttempt[p] < edge.retries) {
+			const a = this.cAttempt[p]++;
+			// Exponential backoff with "equal jitter": half fixed, half random, so synchronized
+			// failures spread out but the wait never collapses to zero.
+			const wait = edge.backoff * Math.pow(2, a) * (0.5 + 0.5 * this.rng.uniform());
+			this.q.push(this.now + wait, EV.RETRY, p, this.cGen[p]);
+			return;
+		}
+		this.cAttempt[p] = 0;
+		this.handlers[this.nodes[this.cNode[p]].k].result(this, p, res, flags);
+	}
+
+	timeout(c: number, gen: number): void {
+		if (this.cGen[c] !== gen) return;
+		const p = this.cParent[c];
+		if (p < 0 || this.cGen[p] !== this.cPGen[c] || this.cChild[p] !== c) return;
+		// The caller gives up; the callee keeps working (that wasted work is what makes retry storms).
+		this.cParent[c] = -1;
+		this.cChild[p] = -1;
+		this.childDone(p, this.cEdge[c], TIMEOUT, 0, true);
+	}
+
+	// ---------------------------------------------------------------- breakers (closed → open → half-open)
+	breakerAllow(b: NonNullable<EdgeRt['breaker']>): boolean {
+		if (b.state === 0) return true;
+		if (b.state === 1) {
+			if (this.now - b.openedAt < b.openS) return false;
+			b.state = 2;
+			b.probeOk = 0;
+			b.probeOut = 0;
+		}
+		if (b.probeOut + b.probeOk >= b.probes) return false;
+		b.probeOut++;
+		return true;
+	}
+
+	breakerRecord(b: NonNullable<EdgeRt['breaker']>, ok: boolean): void {
+		if (b.state === 2) {
+			if (b.probeOut > 0) b.probeOut--;
+			if (!ok) {
+				b.state = 1;
+				b.openedAt = this.now;
+				return;
+			}
+			if (++b.probeOk >= b.probes) {
+				b.state = 0;
+				b.okB.fill(0);
+				b.failB.fill(0);
+				b.sec.fill(-1);
+			}
+			return;
+		}
+		if (b.state !== 0) return;
+		const sec = Math.floor(this.now);
+		const slot = sec % b.sec.length;
+		if (b.sec[slot] !== sec) {
+			b.sec[slot] = sec;
+			b.okB[slot] = 0;
+			b.failB[slot] = 0;
+		}
+		if (ok) b.okB[slot]++;
+		else b.failB[slot]++;
+		if (!ok) {
+			let okN = 0, failN = 0;
+			for (let i = 0; i < b.sec.length; i++)
+				if (b.sec[i] > sec - b.sec.length) {
+					okN += b.okB[i];
+					failN += b.failB[i];
+				}
+			// A minimum volume keeps one early failure from opening the circuit.
+			if (okN + failN >= 10 && failN / (okN + failN) > b.failureRate) {
+				b.state = 1;
+				b.openedAt = this.now;
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------- server groups
+	serviceTime(n: NodeRt, c: number): number {
+		let mean = n.mean;
+		if (n.k === K.DB) mean = this.cType[c] === 2 ? n.writeMean : n.readMean;
+		mean *= n.slow;
+		if (mean <= 0) return 0;
+		if (n.dist === 0) return this.rng.exponential(mean);
+		if (n.dist === 1) return mean;
+		const s = n.sigma;
+		return Math.exp(Math.log(mean) - 0.5 * s * s + s * this.rng.normal());
+	}
+
+	/** Queue or serve call c at instance i of a server group. */
+	admit(n: NodeRt, i: number, c: number): void {
+		this.cInst[c] = i;
+		if (!this.instUp(n, i)) {
+			this.finish(c, UNAVAILABLE);
+			return;
+		}
+		const counted = (this.cFlags[c] & F.REPLICA) === 0;
+		if (n.busy[i] < n.conc) {
+			if (counted) n.cnt[C.ACC]++;
+			this.touch(n);
+			n.busy[i]++;
+			n.busyTotal++;
+			this.startService(n, i, c);
+			return;
+		}
+		if (n.qLen[i] >= n.queueLimit) {
+			this.finish(c, REJECTED);
+			return;
+		}
+		if (counted) {
+			n.cnt[C.ACC]++;
+			n.cnt[C.WAITED]++;
+		}
+		this.touch(n);
+		n.waitTotal++;
+		let qb = n.queues[i];
+		const len = n.qLen[i];
+		if (len === qb.length) {
+			const nb = new Int32Array(qb.length * 2);
+			const h = n.qHead[i];
+			for (let j = 0; j < len; j++) nb[j] = qb[(h + j) % qb.length];
+			n.queues[i] = qb = nb;
+			n.qHead[i] = 0;
+		}
+		qb[(n.qHead[i] + len) % qb.length] = c;
+		n.qLen[i] = len + 1;
+	}
+
+	/** The worker is already counted busy. */
+	startService(n: NodeRt, i: number, c: number): void {
+		this.cFlags[c] |= F.STARTED;
+		this.cEpoch[c] = n.epoch[i];
+		const st = this.serviceTime(n, c);
+		this.q.push(this.now + st, EV.DONE, c, 0);
+	}
+
+	/** A worker of instance i frees: the oldest waiting call takes it. */
+	release(n: NodeRt, i: number): void {
+		this.touch(n);
+		if (n.qLen[i] > 0) {
+			const qb = n.queues[i];
+			const c = qb[n.qHead[i]];
+			n.qHead[i] = (n.qHead[i] + 1) % qb.length;
+			n.qLen[i]--;
+			n.waitTotal--;
+			this.startService(n, i, c);
+			return;
+		}
+		n.busy[i]--;
+		n.busyTotal--;
+		if (n.k === K.WORKER) this.onWorkerFree(n, i);
+	}
+
+	onWorkerFree: (n: NodeRt, i: number) => void = () => {};
+
+	spikeFactor(client: number): number {
+		return this.spikeMul.length > 0 ? this.spikeMul[client] : 1;
+	}
+
+	/** A lifecycle state worth showing on a node, if any. */
+	stateOf(n: NodeRt): string | undefined {
+		if (this.nodeDown(n)) return 'down';
+		if (n.k === K.DB) {
+			const set = (n.state.db as { set: { leader: number; electing: boolean } | null } | undefined)?.set;
+			if (set && set.leader === n.idx && set.electing) return 'electing';
+			if (set && set.leader === n.idx && (n.state.promotedAt as number | undefined) !== undefined) return 'promoted';
+		}
+		if (this.scenario && this.scenario.pendingReady[n.idx] > 0) return 'scaling out';
+		if (n.slow !== 1) return 'degraded';
+		for (const e of n.out[0].concat(n.out[1], n.out[2])) {
+			const b = this.edges[e].breaker;
+			if (b && b.state === 1) return 'breaker open';
+			if (b && b.state === 2) return 'breaker half-open';
+		}
+		if (typeof n.state.flushedAt === 'number' && this.now - (n.state.flushedAt as number) < 10) return 'flushed';
+		let down = 0;
+		for (let i = 0; i < n.active; i++) if (n.up[i] === 0) down++;
+		if (down > 0) return 'degraded';
+		return undefined;
+	}
+
+	done(c: number): void {
+		const n = this.nodes[this.cNode[c]];
+		const i = this.cInst[c];
+		if (n.epoch[i] !== this.cEpoch[c]) {
+			// The instance died under this request.
+			this.cFlags[c] &= ~F.HELD;
+			this.lostAtDeadInstance(c);
+			return;
+		}
+		this.cOwn[c] += this.now - this.cT0[c];
+		if (n.blocking && (this.cFlags[c] & F.REPLICA) === 0) this.cFlags[c] |= F.HELD;
+		else this.release(n, i);
+		this.handlers[n.k].served(this, c);
+	}
+
+	lostAtDeadInstance: (c: number) => void = (c) => this.finish(c, UNAVAILABLE);
+
+	/** Whether call c's instance died since it started there (its in-memory state is gone). */
+	stale(c: number): boolean {
+		const n = this.nodes[this.cNode[c]];
+		const i = this.cInst[c];
+		return (this.cFlags[c] & F.STARTED) !== 0 && i >= 0 && n.epoch[i] !== this.cEpoch[c];
+	}
+
+	/** Take instance i down: what it was serving and queueing is lost. */
+	killInstance(n: NodeRt, i: number): void {
+		if (n.up[i] === 0) return;
+		this.touch(n);
+		n.up[i] = 0;
+		n.epoch[i]++;
+		n.instDownSince[i] = this.now;
+		n.busyTotal -= n.busy[i];
+		n.busy[i] = 0;
+		const len = n.qLen[i];
+		n.waitTotal -= len;
+		n.qLen[i] = 0;
+		const qb = n.queues[i], h = n.qHead[i];
+		for (let j = 0; j < len; j++) this.finish(qb[(h + j) % qb.length], UNAVAILABLE);
+		n.qHead[i] = 0;
+	}
+
+	reviveInstance(n: NodeRt, i: number): void {
+		if (n.up[i] === 1) return;
+		n.up[i] = 1;
+		n.instDownSince[i] = -Infinity;
+		if (n.k === K.WORKER) for (let j = 0; j < n.conc; j++) this.onWorkerFree(n, i);
+	}
+}

@@ -1,0 +1,87 @@
+// Latency histogram with log-spaced buckets: 128 linear sub-buckets per power of two, read
+// from the float's own exponent and mantissa bits (no Math.log per sample). A bucket spans
+// at most 1/128 of its lower edge, and we answer with its midpoint, so a percentile is
+// within 0.4% of the true sample value (≤ 1% asked). Values are ms; the range is 2^-20 ms
+// (1 ns) to 2^40 ms; below lands in bucket 0, above in the last.
+import type { Stat } from '../types';
+
+const SUB_BITS = 7;
+const SUB = 1 << SUB_BITS;
+const MIN_EXP = -20;
+const MAX_EXP = 40;
+export const BUCKETS = (MAX_EXP - MIN_EXP) * SUB + 2;
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+// Little-endian everywhere this runs (x86, ARM): the high word holds sign, exponent, top mantissa.
+const HI = 1;
+
+export function bucketOf(ms: number): number {
+	if (!(ms > 0)) return 0;
+	f64[0] = ms;
+	const hi = u32[HI];
+	const e = ((hi >>> 20) & 0x7ff) - 1023;
+	if (e < MIN_EXP) return 0;
+	if (e >= MAX_EXP) return BUCKETS - 1;
+	return 1 + (e - MIN_EXP) * SUB + ((hi >>> (20 - SUB_BITS)) & (SUB - 1));
+}
+
+/** Midpoint of a bucket, ms. */
+export function bucketValue(i: number): number {
+	if (i <= 0) return 0;
+	const j = i - 1;
+	const e = Math.floor(j / SUB) + MIN_EXP;
+	const sub = j % SUB;
+	return Math.pow(2, e) * (1 + (sub + 0.5) / SUB);
+}
+
+export class Histogram {
+	counts = new Float64Array(BUCKETS);
+	n = 0;
+	sum = 0;
+	max = 0;
+	lo = BUCKETS;
+	hi = -1;
+
+	add(ms: number): void {
+		const i = bucketOf(ms);
+		this.counts[i]++;
+		if (i < this.lo) this.lo = i;
+		if (i > this.hi) this.hi = i;
+		this.n++;
+		this.sum += ms;
+		if (ms > this.max) this.max = ms;
+	}
+
+	reset(): void {
+		if (this.hi >= 0) this.counts.fill(0, this.lo, this.hi + 1);
+		this.n = 0;
+		this.sum = 0;
+		this.max = 0;
+		this.lo = BUCKETS;
+		this.hi = -1;
+	}
+
+	/** The q-quantile: smallest bucket whose cumulative count reaches q·n, clamped to max. */
+	quantile(q: number): number {
+		if (this.n === 0) return 0;
+		const target = Math.max(1, Math.ceil(q * this.n - 1e-9));
+		let c = 0;
+		for (let i = this.lo; i <= this.hi; i++) {
+			c += this.counts[i];
+			if (c >= target) return Math.min(bucketValue(i), this.max);
+		}
+		return this.max;
+	}
+
+	stat(): Stat {
+		if (this.n === 0) return { mean: 0, p50: 0, p95: 0, p99: 0, max: 0 };
+		return {
+			mean: this.sum / this.n,
+			p50: this.quantile(0.5),
+			p95: this.quantile(0.95),
+			p99: this.quantile(0.99),
+			max: this.max
+		};
+	}
+}

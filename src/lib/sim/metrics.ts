@@ -1,0 +1,169 @@
+// Frames (one per window of simulated time) and the whole-run result, both read from the
+// cumulative counters and time-weighted areas: a window or the run is a difference of two
+// snapshots, so nothing per request is kept.
+import type { Sim } from './core';
+import type { NodeRt } from './compile';
+import { num } from './compile';
+import { C, K, REASONS } from './consts';
+import type { FailureCounts, MetricsFrame, NodeFrame, NodeResult, SimResult, Stat } from './types';
+import { KINDS } from '../model/kinds';
+import { dbs } from './components/database';
+import { qs } from './components/queue';
+
+type Snap = { g: Float64Array; nodes: Float64Array[]; areas: Float64Array; t: number };
+
+function failed(cnt: Float64Array, base: Float64Array): FailureCounts {
+	const out = {} as FailureCounts;
+	REASONS.forEach((r, i) => (out[r] = Math.max(0, cnt[C.FAIL + i] - base[C.FAIL + i])));
+	return out;
+}
+
+const zeroStat = (): Stat => ({ mean: 0, p50: 0, p95: 0, p99: 0, max: 0 });
+
+function finite(x: number): number {
+	return Number.isFinite(x) ? x : 0;
+}
+
+/** What is at a node right now: arrived − completed − failed since t = 0. */
+function inFlight(cnt: Float64Array): number {
+	let f = 0;
+	for (let i = 0; i < REASONS.length; i++) f += cnt[C.FAIL + i];
+	return Math.max(0, cnt[C.ARR] - cnt[C.COMP] - f);
+}
+
+function areas(s: Sim, n: NodeRt, snap: Snap, span: number) {
+	s.touch(n);
+	const i = n.idx * 3;
+	const busy = n.busyArea - snap.areas[i], wait = n.waitArea - snap.areas[i + 1], cap = n.capArea - snap.areas[i + 2];
+	return {
+		utilization: cap > 0 ? Math.min(1, busy / cap) : 0,
+		meanQueue: span > 0 ? wait / span : 0,
+		meanInstances: span > 0 && n.conc > 0 ? cap / span / n.conc : n.active
+	};
+}
+
+function extras(s: Sim, n: NodeRt, cnt: Float64Array, base: Float64Array, out: Partial<NodeResult>): void {
+	if (n.k === K.CACHE || n.k === K.CDN) {
+		const look = cnt[C.LOOKUPS] - base[C.LOOKUPS];
+		out.hitRatio = look > 0 ? (cnt[C.HITS] - base[C.HITS]) / look : 0;
+	}
+	if (n.k === K.DB) {
+		out.staleReads = cnt[C.STALE] - base[C.STALE];
+		out.lostWrites = cnt[C.LOST] - base[C.LOST];
+		const st = dbs(n);
+		if (st.set && st.set.leader !== n.idx) out.replicationLagMs = st.lag * 1000;
+	}
+	if (n.k === K.CACHE && cnt[C.LOST] > 0) out.lostWrites = cnt[C.LOST] - base[C.LOST];
+	if (n.k === K.QUEUE) out.depth = qs(n).len;
+}
+
+export function nodeState(s: Sim, n: NodeRt): string | undefined {
+	return s.stateOf(n);
+}
+
+export function buildFrame(s: Sim, snap: Snap): MetricsFrame {
+	const dt = s.now - snap.t;
+	const nodes: Record<string, NodeFrame> = {};
+	for (const n of s.nodes) {
+		const base = snap.nodes[n.idx];
+		const a = areas(s, n, snap, dt);
+		let up = 0;
+		for (let i = 0; i < n.active; i++) if (n.up[i] === 1 && !s.nodeDown(n)) up++;
+		const f: NodeFrame = {
+			arrived: n.cnt[C.ARR] - base[C.ARR],
+			completed: n.cnt[C.COMP] - base[C.COMP],
+			failed: failed(n.cnt, base),
+			inFlight: inFlight(n.cnt),
+			utilization: finite(a.utilization),
+			meanQueue: finite(a.meanQueue),
+			latency: n.hWin.stat(),
+			up: n.k === K.CLIENT ? 1 : up,
+			instances: n.k === K.CLIENT ? 1 : n.active
+		};
+		extras(s, n, n.cnt, base, f as unknown as Partial<NodeResult>);
+		if (n.k === K.QUEUE) {
+			const st = qs(n);
+			f.oldestAgeMs = st.len > 0 ? (s.now - s.cT0[st.buf[st.head]]) * 1000 : 0;
+		}
+		const state = s.stateOf(n);
+		if (state) f.state = state;
+		nodes[n.id] = f;
+		n.hWin.reset();
+	}
+	const g = s.g, gb = snap.g;
+	const arrived = g[C.ARR] - gb[C.ARR], completed = g[C.COMP] - gb[C.COMP];
+	const frame: MetricsFrame = {
+		t: s.now,
+		dt,
+		global: {
+			arrived,
+			completed,
+			failed: failed(g, gb),
+			inFlight: inFlight(g),
+			offeredRps: dt > 0 ? arrived / dt : 0,
+			servedRps: dt > 0 ? completed / dt : 0,
+			latency: s.gWin.stat()
+		},
+		nodes
+	};
+	s.gWin.reset();
+	return frame;
+}
+
+export function buildResult(s: Sim, seed: number): SimResult {
+	const snap = s.snapRun ?? s.snapshot(0);
+	const start = s.snapRun ? s.warmupS : 0;
+	const span = Math.max(0, s.now - start);
+	const nodes: Record<string, NodeResult> = {};
+	let cost = 0;
+	for (const n of s.nodes) {
+		const base = snap.nodes[n.idx];
+		const a = areas(s, n, snap as Snap, span);
+		const r: NodeResult = {
+			arrived: n.cnt[C.ARR] - base[C.ARR],
+			completed: Math.max(0, n.cnt[C.COMP] - base[C.COMP]),
+			failed: failed(n.cnt, base),
+			utilization: finite(a.utilization),
+			meanQueue: finite(a.meanQueue),
+			waitRatio: n.cnt[C.ACC] - base[C.ACC] > 0 ? (n.cnt[C.WAITED] - base[C.WAITED]) / (n.cnt[C.ACC] - base[C.ACC]) : 0,
+			latency: n.hRun.n > 0 ? n.hRun.stat() : zeroStat()
+		};
+		extras(s, n, n.cnt, base, r);
+		if (n.k !== K.CLIENT && n.k !== K.QUEUE && n.k !== K.DNS && n.k !== K.GEODNS && n.k !== K.LIMITER) r.instances = n.active;
+		nodes[n.id] = r;
+		// Cost: instances (time-averaged when autoscaled) × hourly price × 730 h.
+		if (KINDS[n.kind].billed || n.k === K.KV) {
+			let count = n.k === K.KV ? n.nInst : n.nInst === n.active ? n.active : finite(a.meanInstances);
+			if (n.k === K.DB) count = n.nInst;
+			if (!(n.k >= K.SERVICE && n.k !== K.QUEUE)) count = Math.max(1, Math.floor(num(n.p.instances, 1)));
+			cost += s.cx.price(n.kind) * count * 730;
+		}
+	}
+	const g = s.g, gb = snap.g;
+	const arrived = g[C.ARR] - gb[C.ARR];
+	const completed = Math.max(0, g[C.COMP] - gb[C.COMP]);
+	const fails = failed(g, gb);
+	const ended = completed + REASONS.reduce((a, r) => a + fails[r], 0);
+	const byType: SimResult['global']['latencyByType'] = {};
+	(['static', 'read', 'write'] as const).forEach((t, i) => {
+		if (s.gType[i].n > 0) byType[t] = s.gType[i].stat();
+	});
+	return {
+		durationS: s.durationS,
+		warmupS: s.warmupS,
+		seed,
+		events: s.events,
+		global: {
+			offeredRps: span > 0 ? arrived / span : 0,
+			servedRps: span > 0 ? completed / span : 0,
+			arrived,
+			completed,
+			failed: fails,
+			successRatio: ended > 0 ? completed / ended : arrived > 0 ? 0 : 1,
+			latency: s.gRun.n > 0 ? s.gRun.stat() : zeroStat(),
+			latencyByType: byType,
+			costPerMonth: Math.round(cost * 100) / 100
+		},
+		nodes
+	};
+}

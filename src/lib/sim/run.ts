@@ -1,0 +1,200 @@
+// A run: wires the components to the core, schedules the clients, the frames, the warm-up
+// boundary, the scenario and the random failures, and runs the event loop in steps.
+import type { Design, ScenarioEvent } from '../model/types';
+import { Sim } from './core';
+import { EV, K } from './consts';
+import type { MetricsFrame, SimOptions, SimResult, Simulation } from './types';
+import { DesignError } from './types';
+import { checkDesign } from './check';
+import { client, ClientState, deadline, scheduleNext, startRequest } from './components/client';
+import { buildPlans, service } from './components/service';
+import { cache, cacheFlush, initCache } from './components/cache';
+import { database, initDatabases, promote } from './components/database';
+import { forwarder, initForward } from './components/forward';
+import { initQueue, initWorker, queue, redeliver, workerFree } from './components/queue';
+import { initKv, kv } from './components/kv';
+import { cdn, initCdn } from './components/cdn';
+import { buildFrame, buildResult } from './metrics';
+import { Scenario } from './scenario';
+
+export class Run implements Simulation {
+	readonly s: Sim;
+	readonly durationS: number;
+	private seed: number;
+	private onFrame?: (f: MetricsFrame) => void;
+	private frames: MetricsFrame[] = [];
+	private scenario: Scenario;
+
+	constructor(design: Design, opts: SimOptions = {}) {
+		const problems = checkDesign(design);
+		if (problems.length > 0) throw new DesignError(problems);
+		const sc = design.scenario;
+		const durationS = opts.durationS ?? sc?.durationS ?? 60;
+		const warmupS = opts.warmupS ?? sc?.warmupS ?? 0;
+		const seed = opts.seed ?? sc?.seed ?? 1;
+		const frameS = opts.frameS ?? 1;
+		for (const [name, v, lo] of [
+			['durationS', durationS, 0],
+			['warmupS', warmupS, 0],
+			['frameS', frameS, 0]
+		] as const)
+			if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || (name !== 'warmupS' && v === 0))
+				throw new DesignError([`${name} must be a finite number above 0 (got ${v}).`]);
+		if (warmupS >= durationS) throw new DesignError([`warmupS (${warmupS}) must be shorter than durationS (${durationS}).`]);
+		this.durationS = durationS;
+		this.seed = seed;
+		this.onFrame = opts.onFrame;
+		const s = (this.s = new Sim(design, { durationS, warmupS, seed, frameS }));
+		const H = s.handlers;
+		H[K.CLIENT] = client;
+		H[K.DNS] = H[K.GEODNS] = H[K.LB] = H[K.GATEWAY] = H[K.LIMITER] = forwarder;
+		H[K.CDN] = cdn;
+		H[K.SERVICE] = H[K.WORKER] = H[K.OBJECT] = service;
+		H[K.CACHE] = cache;
+		H[K.DB] = database;
+		H[K.KV] = kv;
+		H[K.QUEUE] = queue;
+		s.onWorkerFree = (n, i) => workerFree(s, n, i);
+		s.lostAtDeadInstance = (c) => {
+			if (s.nodes[s.cNode[c]].k === K.WORKER && s.cParent[c] < 0 && s.cPend[c] >= 0 && s.nodes[s.cPend[c]]?.k === K.QUEUE) redeliver(s, c);
+			else s.finish(c, 4);
+		};
+		let maxKeys = 1;
+		for (const n of s.nodes) {
+			switch (n.k) {
+				case K.CLIENT:
+					n.state.client = new ClientState(s, n);
+					maxKeys = Math.max(maxKeys, (n.state.client as ClientState).keys);
+					break;
+				case K.SERVICE:
+				case K.WORKER:
+				case K.OBJECT:
+					buildPlans(s, n);
+					break;
+				case K.CACHE:
+					initCache(s, n);
+					break;
+				case K.DNS:
+				case K.GEODNS:
+				case K.LB:
+				case K.GATEWAY:
+				case K.LIMITER:
+					initForward(s, n);
+					break;
+				case K.QUEUE:
+					initQueue(s, n);
+					break;
+				case K.KV:
+					initKv(n);
+					break;
+				case K.CDN:
+					initCdn(s, n);
+					break;
+			}
+		}
+		for (const n of s.nodes) if (n.k === K.WORKER) initWorker(s, n);
+		for (const n of s.nodes) if (n.k === K.WORKER) n.state.queues ??= [];
+		initDatabases(s, maxKeys);
+		this.scenario = new Scenario(s, design.scenario?.events ?? []);
+		for (const n of s.nodes) if (n.k === K.CLIENT) scheduleNext(s, n);
+		s.q.push(Math.min(frameS, durationS), EV.FRAME, 0, 0);
+		if (warmupS > 0) s.q.push(warmupS, EV.WARMUP, 0, 0);
+		else s.snapRun = s.snapshot(0);
+	}
+
+	get timeS(): number {
+		return this.s.now;
+	}
+	get done(): boolean {
+		return this.s.now >= this.durationS;
+	}
+
+	advance(toS: number): MetricsFrame[] {
+		const s = this.s;
+		const target = Math.min(Number.isFinite(toS) ? toS : this.durationS, this.durationS);
+		this.frames = [];
+		const q = s.q;
+		while (q.size > 0 && q.peekTime() <= target) {
+			q.pop();
+			s.now = q.time;
+			s.events++;
+			const a = q.a;
+			switch (q.code) {
+				case EV.ARRIVE:
+					s.arrive(a);
+					break;
+				case EV.DONE:
+					s.done(a);
+					break;
+				case EV.RETURN:
+					s.deliver(a);
+					break;
+				case EV.ARRIVAL: {
+					const n = s.nodes[a];
+					if (q.bv === 0) startRequest(s, n);
+					scheduleNext(s, n);
+					break;
+				}
+				case EV.TIMEOUT:
+					s.timeout(a, q.bv);
+					break;
+				case EV.DEADLINE:
+					deadline(s, a, q.bv);
+					break;
+				case EV.RETRY:
+					if (s.cGen[a] === q.bv) s.handlers[s.nodes[s.cNode[a]].k].resume(s, a);
+					break;
+				case EV.DELAY:
+					s.handlers[s.nodes[s.cNode[a]].k].resume(s, a);
+					break;
+				case EV.FRAME:
+					this.frame();
+					break;
+				case EV.WARMUP:
+					s.snapRun = s.snapshot(s.now);
+					for (const n of s.nodes) n.hRun.reset();
+					s.gRun.reset();
+					for (const h of s.gType) h.reset();
+					break;
+				case EV.PROMOTE:
+					promote(s, a, q.bv);
+					break;
+				case EV.FLUSH:
+					cacheFlush(s, s.nodes[a]);
+					break;
+				default:
+					this.scenario.handle(q.code, a, q.bv);
+			}
+		}
+		s.now = Math.max(s.now, target);
+		return this.frames;
+	}
+
+	private frame(): void {
+		const s = this.s;
+		const f = buildFrame(s, s.snapWin);
+		s.snapWin = s.snapshot(s.now);
+		this.frames.push(f);
+		this.onFrame?.(f);
+		const next = Math.min(s.now + s.frameS, this.durationS);
+		if (next > s.now) s.q.push(next, EV.FRAME, 0, 0);
+	}
+
+	inject(ev: Omit<ScenarioEvent, 'atS'>): void {
+		this.scenario.apply({ ...ev, atS: this.s.now } as ScenarioEvent);
+	}
+
+	result(): SimResult {
+		return buildResult(this.s, this.seed);
+	}
+}
+
+export function createSimulation(design: Design, opts: SimOptions = {}): Simulation {
+	return new Run(design, opts);
+}
+
+export function simulate(design: Design, opts: SimOptions = {}): SimResult {
+	const run = new Run(design, opts);
+	run.advance(run.durationS);
+	return run.result();
+}
