@@ -1,7 +1,7 @@
 // The simulator's worker: a thin Comlink expose over the run host (src/lib/run/host.ts).
 import * as Comlink from 'comlink';
 import { createHost } from '../lib/run/host';
-import { createFakeSimulation as createSimulation } from '../lib/run/fakeSim';
+import { createSimulation } from '../lib/sim';
 
 const host = createHost({
 	create: createSimulation,

@@ -1,12 +1,14 @@
 // The run: owns the lifecycle machine, talks to the simulator backend, and keeps the
 // streamed frames in a ring buffer that the charts, the canvas overlay and the summary read.
+import { getContext, setContext } from 'svelte';
 import { createActor, type Actor } from 'xstate';
 import type { Design, ScenarioEvent } from '../model/types';
 import type { SimResult } from '../sim/types';
-import type { RunBackend } from '../run/backend';
+import { workerBackend, type RunBackend } from '../run/backend';
 import { FrameRing } from '../run/ring';
 import { runMachine, type RunStatus } from '../run/machine';
 import type { Speed } from '../run/loop';
+import { analyse, type Analysis } from '../analysis/bottleneck';
 
 /** Most frames kept for the charts (one per simulated second by default). */
 const MAX_FRAMES = 7200;
@@ -41,6 +43,10 @@ export class RunStore {
 	tick = $state(0);
 	/** Latest lifecycle state per node ("electing", "open"…). */
 	states = $state.raw<Record<string, string>>({});
+	/** Events injected by hand during this run, at the simulated time they went in. */
+	injected = $state.raw<{ t: number; event: Omit<ScenarioEvent, 'atS'> }[]>([]);
+	/** Met or missed, the bottleneck and the fixes, once the run is done. */
+	analysis: Analysis | null = $derived(this.result && this.design ? analyse(this.design, this.result) : null);
 
 	private actor: Actor<typeof runMachine>;
 	private next: Design | null = null;
@@ -107,8 +113,11 @@ export class RunStore {
 		this.speed = speed;
 		this.backend.setSpeed(speed);
 	}
+	/** Inject an event now, into the running simulation only (the design is unchanged). */
 	inject(ev: Omit<ScenarioEvent, 'atS'>) {
-		if (this.active) this.backend.inject(ev);
+		if (!this.active) return;
+		this.backend.inject(ev);
+		this.injected = [...this.injected, { t: this.timeS, event: ev }];
 	}
 	/** The editor calls this on every change: an edit that alters the run marks it stale. */
 	designEdited(design: Design) {
@@ -129,6 +138,7 @@ export class RunStore {
 		this.result = null;
 		this.timeS = 0;
 		this.states = {};
+		this.injected = [];
 		this.ring.clear();
 		this.tick++;
 		for (const fn of this.listeners) fn(this);
@@ -178,4 +188,28 @@ export class RunStore {
 			this.actor.send({ type: 'FAIL', message: `This design cannot run: ${msg}` });
 		}
 	}
+}
+
+const KEY = Symbol('loadbearing:run');
+
+export function setRun(run: RunStore): RunStore {
+	return setContext(KEY, run);
+}
+
+export function getRun(): RunStore {
+	const r = getContext<RunStore | undefined>(KEY);
+	if (!r) throw new Error('getRun() was called outside the page that creates the run (see routes/+page.svelte: setRun(createRunStore())).');
+	return r;
+}
+
+/** The app's run store, on the simulator's Web Worker. */
+export function createRunStore(): RunStore {
+	// The backend reports crashes to the store, which does not exist yet when the backend is made.
+	const holder: { run?: RunStore } = {};
+	const backend = workerBackend(
+		() => new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'simulator' }),
+		(message) => holder.run?.crashed(message)
+	);
+	holder.run = new RunStore(backend);
+	return holder.run;
 }

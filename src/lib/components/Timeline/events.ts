@@ -6,8 +6,8 @@ export const ACTION_INFO: Record<ScenarioAction, { label: string; icon: string; 
 	fail: { label: 'Fail node', icon: '✖', needs: 'node' },
 	recover: { label: 'Recover', icon: '✔', needs: 'node' },
 	failInstance: { label: 'Fail one instance', icon: '◐', needs: 'node' },
-	slow: { label: 'Slow down', icon: '🐢', needs: 'node' },
-	partition: { label: 'Partition regions', icon: '⫽', needs: 'regions' },
+	slow: { label: 'Slow down', icon: '◷', needs: 'node' },
+	partition: { label: 'Partition regions', icon: '‖', needs: 'regions' },
 	flush: { label: 'Flush cache', icon: '⌫', needs: 'node' },
 	spike: { label: 'Traffic spike', icon: '↑', needs: 'none' }
 };
