@@ -30,6 +30,8 @@ export interface EdgeRt {
 	dst: number;
 	/** One-way latency, s, including the region matrix between the two ends. */
 	lat: number;
+	/** The source has no region: the hop is priced from the request's origin region. */
+	fromOrigin: boolean;
 	/** Own latency without regions, s. */
 	base: number;
 	/** Bit t set: carries request type t. */
@@ -219,6 +221,7 @@ export function compile(design: Design): Compiled {
 			dst,
 			base,
 			lat: base + (ra >= 0 && rb >= 0 ? regionLat[ra * R + rb] : 0),
+			fromOrigin: R > 0 && ra < 0,
 			carries,
 			weight: Math.max(0, num(p.weight, 1)),
 			timeout: Math.max(0, num(p.timeoutMs, 0)) / 1000,

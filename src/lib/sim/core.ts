@@ -246,7 +246,13 @@ export class Sim {
 		this.cInst[c] = inst;
 		this.cChild[parent] = c;
 		if (edge.timeout > 0) this.q.push(this.now + edge.timeout, EV.TIMEOUT, c, this.cGen[c]);
-		const lat = target === edge.dst ? edge.lat : this.latency(edge, target);
+		let lat = target === edge.dst ? edge.lat : this.latency(edge, target);
+		if (edge.fromOrigin) {
+			// A caller outside any region (client, DNS, CDN edge) carries the user: the hop costs
+			// the distance from the request's origin region to the target's region.
+			const o = this.cOrigin[c], r = this.nodes[target].region;
+			if (o >= 0 && r >= 0) lat += this.cx.regionLat[o * this.R + r];
+		}
 		this.cLat[c] = lat;
 		if (lat > 0) this.q.push(this.now + lat, EV.ARRIVE, c, 0);
 		else this.arrive(c);

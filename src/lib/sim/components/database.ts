@@ -151,6 +151,14 @@ export function pickDbWrite(s: Sim, n: NodeRt): number {
 	return -1;
 }
 
+/** Where a call over an edge to node `dst` really goes: writes to a replica set follow its current leader. */
+export function routeTo(s: Sim, dst: number, type: number): number {
+	const n = s.nodes[dst];
+	if (n.k !== K.DB || type !== T_WRITE) return dst;
+	const set = dbs(n).set;
+	return set ? set.leader : dst;
+}
+
 /** Acknowledged writes that will never be applied: moved from completed to failed `lost`. */
 export function loseWrites(s: Sim, n: NodeRt, count: number): void {
 	if (count <= 0) return;
