@@ -94,7 +94,8 @@ describe('replication and failover', () => {
 		expect(r.nodes.leader.lostWrites!).toBeLessThan(60);
 		expect(r.global.failed.lost).toBe(r.nodes.leader.lostWrites);
 		expect(fs.find((f) => f.t === 22)!.global.failed.unavailable).toBeGreaterThan(150);
-		expect(fs.find((f) => f.t === 22)!.nodes.leader.state).toBe('down');
+		expect(fs.find((f) => f.t === 22)!.nodes.leader.state).toBe('electing');
+		expect(fs.find((f) => f.t === 27)!.nodes.follower.state).toBe('follower-promoted');
 		// Promoted after failoverS = 5 s: writes succeed again on the follower.
 		expect(fs.find((f) => f.t === 27)!.nodes.follower.completed).toBeGreaterThan(2100);
 		expect(fs.find((f) => f.t === 27)!.global.failed.unavailable).toBe(0);
@@ -240,7 +241,7 @@ describe('autoscaling', () => {
 		const fs: MetricsFrame[] = [];
 		const r = simulate(d, { onFrame: (f) => fs.push(f) });
 		expect(r.nodes.s.instances!).toBeGreaterThanOrEqual(3);
-		expect(fs.some((f) => f.nodes.s.state === 'scaling out')).toBe(true);
+		expect(fs.some((f) => f.nodes.s.state === 'scaling-out')).toBe(true);
 	});
 });
 

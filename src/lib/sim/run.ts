@@ -2,7 +2,7 @@
 // boundary, the scenario and the random failures, and runs the event loop in steps.
 import type { Design, ScenarioEvent } from '../model/types';
 import { Sim } from './core';
-import { EV, K } from './consts';
+import { C, EV, K } from './consts';
 import type { MetricsFrame, SimOptions, SimResult, Simulation } from './types';
 import { DesignError } from './types';
 import { checkDesign } from './check';
@@ -183,6 +183,12 @@ export class Run implements Simulation {
 
 	private frame(): void {
 		const s = this.s;
+		const snap = s.snapWin;
+		this.scenario.frame((n) => {
+			const look = n.cnt[C.LOOKUPS] - snap.nodes[n.idx][C.LOOKUPS];
+			const hits = n.cnt[C.HITS] - snap.nodes[n.idx][C.HITS];
+			return [look > 0 ? hits / look : 0, look - hits];
+		});
 		const f = buildFrame(s, s.snapWin);
 		s.snapWin = s.snapshot(s.now);
 		this.frames.push(f);
