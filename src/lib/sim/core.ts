@@ -73,6 +73,9 @@ export class Sim {
 	keysMatter = true;
 	/** Only a least-response-time balancer needs each instance's recent latency. */
 	trackEwma = false;
+	/** Sliced run (scale.ts): counts × scale, instances × instanceScale. */
+	scale = 1;
+	instanceScale = new Float64Array(0);
 	/** Set once a partition event has cut two regions apart. */
 	anyPartition = false;
 	/** One-way latency of the edge a call came over (to its node), paid again on the way back. */
@@ -108,6 +111,7 @@ export class Sim {
 		this.partitioned = new Uint8Array(Math.max(1, this.R * this.R));
 		this.growCalls(1024);
 		this.snapWin = this.snapshot(0);
+		this.instanceScale = new Float64Array(this.nodes.length).fill(1);
 	}
 
 	snapshot(t: number) {
