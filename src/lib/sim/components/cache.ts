@@ -104,6 +104,7 @@ export function cacheFlush(s: Sim, n: NodeRt): void {
 			s.cNode[c] = target;
 			s.cEdge[c] = s.dbEdge;
 			const lat = s.latency(s.edges[s.dbEdge], target);
+			s.cLat[c] = lat;
 			if (lat > 0) s.q.push(s.now + lat, EV.ARRIVE, c, 0);
 			else s.arrive(c);
 		}

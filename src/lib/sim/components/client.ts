@@ -5,8 +5,10 @@
 import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
 import { num, obj, str } from '../compile';
+import { addBoth } from '../engine/histogram';
 import { C, EV, OK, UNAVAILABLE, TIMEOUT } from '../consts';
 import { Zipf } from '../engine/zipf';
+import { routeTo } from './database';
 
 export class ClientState {
 	rps: number;
@@ -47,6 +49,7 @@ export class ClientState {
 
 	/** Offered rate at time t (without scenario spikes). */
 	rateAt(t: number): number {
+		if (!this.varying) return this.rps;
 		const sh = this.sh;
 		switch (this.shape) {
 			case 'ramp': {
@@ -93,7 +96,7 @@ export function startRequest(s: Sim, n: NodeRt): void {
 	const u = s.rng.uniform();
 	const t = u < st.mixCum[0] ? 0 : u < st.mixCum[1] ? 1 : 2;
 	s.cType[c] = t;
-	s.cKey[c] = st.zipf.sample(s.rng) - 1;
+	s.cKey[c] = s.keysMatter ? st.zipf.sample(s.rng) - 1 : 0;
 	let origin = n.region;
 	if (st.originCum.length > 0) {
 		const v = s.rng.uniform();
@@ -112,7 +115,7 @@ export function startRequest(s: Sim, n: NodeRt): void {
 		return;
 	}
 	if (s.now + st.timeout < s.durationS) s.q.push(s.now + st.timeout, EV.DEADLINE, c, s.cGen[c]);
-	s.send(c, e, s.edges[e].dst, -1);
+	s.send(c, e, routeTo(s, s.edges[e].dst, t), -1);
 }
 
 export function endRequest(s: Sim, c: number, res: number): void {
@@ -121,11 +124,9 @@ export function endRequest(s: Sim, c: number, res: number): void {
 		const ms = (s.now - s.cStart[c]) * 1000;
 		s.g[C.COMP]++;
 		n.cnt[C.COMP]++;
-		s.gRun.add(ms);
-		s.gWin.add(ms);
+		addBoth(s.gRun, s.gWin, ms);
 		s.gType[s.cType[c]].add(ms);
-		n.hRun.add(ms);
-		n.hWin.add(ms);
+		addBoth(n.hRun, n.hWin, ms);
 	} else {
 		s.g[C.FAIL + res - 1]++;
 		n.cnt[C.FAIL + res - 1]++;
@@ -152,6 +153,6 @@ export const client: Handlers = {
 	},
 	resume(s, c) {
 		const e = s.cCurEdge[c];
-		s.send(c, e, s.edges[e].dst, -1);
+		s.send(c, e, routeTo(s, s.edges[e].dst, s.cType[c]), -1);
 	}
 };

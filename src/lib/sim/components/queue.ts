@@ -7,6 +7,7 @@
 import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
 import { num } from '../compile';
+import { addBoth } from '../engine/histogram';
 import { C, EV, F, K, OK, REJECTED, UNAVAILABLE } from '../consts';
 
 export interface QueueState {
@@ -70,8 +71,7 @@ function handOver(s: Sim, qn: NodeRt, w: NodeRt, i: number): void {
 	qn.waitTotal--;
 	qn.cnt[C.COMP]++;
 	const ms = (s.now - s.cT0[m]) * 1000;
-	qn.hRun.add(ms);
-	qn.hWin.add(ms);
+	addBoth(qn.hRun, qn.hWin, ms);
 	s.cNode[m] = w.idx;
 	s.cInst[m] = i;
 	s.cT0[m] = s.now;

@@ -44,7 +44,10 @@ export class Histogram {
 	hi = -1;
 
 	add(ms: number): void {
-		const i = bucketOf(ms);
+		this.addAt(bucketOf(ms), ms);
+	}
+
+	addAt(i: number, ms: number): void {
 		this.counts[i]++;
 		if (i < this.lo) this.lo = i;
 		if (i > this.hi) this.hi = i;
@@ -84,4 +87,11 @@ export class Histogram {
 			max: this.max
 		};
 	}
+}
+
+/** Record one value in two histograms (the run's and the window's), finding its bucket once. */
+export function addBoth(a: Histogram, b: Histogram, ms: number): void {
+	const i = bucketOf(ms);
+	a.addAt(i, ms);
+	b.addAt(i, ms);
 }
