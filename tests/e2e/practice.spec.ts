@@ -29,7 +29,12 @@ test('templates: walk from one server to two regions, step by step', async ({ pa
 	expect((await design(page)).regions?.map((r) => r.id)).toEqual(['us-east', 'us-west']);
 	await page.screenshot({ path: '/tmp/practice-template.png' });
 	await page.getByTestId('template-item').filter({ hasText: 'URL shortener' }).click();
-	expect((await design(page)).name).toBe('URL shortener');
+	await expect.poll(async () => (await design(page)).name).toBe('URL shortener');
+	// Each opened template is a library entry of its own; nothing conflicts.
+	await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+	await page.getByRole('button', { name: 'Library' }).click();
+	await expect(page.getByTestId('design-item').filter({ hasText: 'URL shortener' })).toHaveCount(1);
+	await expect(page.getByTestId('design-item').filter({ hasText: 'Step 8: two regions' })).toHaveCount(1);
 });
 
 test('a challenge from start to pass, graded off the main thread, progress kept', async ({ page }) => {
@@ -67,6 +72,8 @@ test('a challenge from start to pass, graded off the main thread, progress kept'
 	await expect(goals).toHaveCount(4);
 	for (const g of await goals.all()) await expect(g).toHaveAttribute('data-met', 'true');
 	await page.screenshot({ path: '/tmp/practice-challenge-pass.png' });
+	// The challenge opened as its own library entry and every change was saved to it.
+	await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
 
 	// Progress survives a reload (IndexedDB).
 	await page.reload();

@@ -267,6 +267,11 @@ export class LibraryStore {
 		return this.#adopt(blank(), 'The new design');
 	}
 
+	/** Open a design made elsewhere (a template, a challenge) as a new library entry. */
+	openAsNew(design: Design, what = 'The design'): Promise<void> {
+		return this.#adopt({ ...design, id: newId() }, what);
+	}
+
 	/** Keep a copy of what is on screen (a shared link's design, or this tab's side of a conflict). */
 	async saveCopy(): Promise<void> {
 		const current = this.#saver?.latest() ?? this.#editor!.design;

@@ -25,6 +25,9 @@ export interface DesignTarget {
 	replaceDesign(d: Design, opts?: { resetHistory?: boolean; label?: string }): void;
 }
 
+/** How a template or challenge design is opened when the page provides a library (a new entry). */
+export type DesignOpener = (design: Design, label: string) => void;
+
 export const INTERVIEW_MS = 45 * 60 * 1000;
 
 export class PracticeStore {
@@ -48,6 +51,8 @@ export class PracticeStore {
 	passedCount = $derived(CHALLENGES.filter((c) => this.progress[c.id]?.passed).length);
 
 	#runner: CheckRunner;
+	/** Set by the page so opened designs become library entries; else the editor replaces its design. */
+	opener: DesignOpener | null = null;
 
 	constructor(runner: CheckRunner) {
 		this.#runner = runner;
@@ -64,7 +69,7 @@ export class PracticeStore {
 
 	openTemplate(t: Template, editor: DesignTarget): void {
 		this.templateId = t.id;
-		editor.replaceDesign(openTemplate(t), { label: `Open template ${t.title}` });
+		this.#open(editor, openTemplate(t), `Open template ${t.title}`);
 	}
 
 	openChallenge(c: Challenge, editor: DesignTarget): void {
@@ -74,7 +79,7 @@ export class PracticeStore {
 		this.hintsShown = this.progress[c.id]?.hintsShown ?? 0;
 		this.referenceShown = this.progress[c.id]?.referenceShown ?? false;
 		this.interviewPassedWithMs = null;
-		editor.replaceDesign(openChallenge(c), { label: `Open challenge ${c.title}` });
+		this.#open(editor, openChallenge(c), `Open challenge ${c.title}`);
 	}
 
 	/** Run the challenge's fixed check on the design being edited and grade it. */
@@ -117,7 +122,7 @@ export class PracticeStore {
 	openReference(editor: DesignTarget): void {
 		const c = this.challenge;
 		if (!c) return;
-		editor.replaceDesign(openReference(c), { resetHistory: false, label: 'Open reference solution' });
+		this.#open(editor, openReference(c), 'Open reference solution', false);
 	}
 
 	startInterview(now = Date.now()): void {
@@ -127,6 +132,11 @@ export class PracticeStore {
 
 	stopInterview(): void {
 		this.interviewEndsAt = null;
+	}
+
+	#open(editor: DesignTarget, design: Design, label: string, resetHistory = true): void {
+		if (this.opener) this.opener(design, label);
+		else editor.replaceDesign(design, { resetHistory, label });
 	}
 
 	async #save(write: () => Promise<ChallengeProgress>): Promise<void> {

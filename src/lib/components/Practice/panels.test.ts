@@ -52,6 +52,22 @@ describe('TemplatesPanel', () => {
 	});
 });
 
+describe('PracticeStore', () => {
+	it('opens through the page\'s opener (a new library entry) when there is one', () => {
+		const editor = fakeEditor();
+		const practice = new PracticeStore(vi.fn());
+		const opened: [Design, string][] = [];
+		practice.opener = (d, label) => opened.push([d, label]);
+		practice.openTemplate(PATH_STEPS[2], editor);
+		practice.openChallenge(CHALLENGES[0], editor);
+		expect(editor.replaceDesign).not.toHaveBeenCalled();
+		expect(opened.map(([d, l]) => [d.name, l])).toEqual([
+			[PATH_STEPS[2].design.name, `Open template ${PATH_STEPS[2].title}`],
+			[CHALLENGES[0].start.name, `Open challenge ${CHALLENGES[0].title}`]
+		]);
+	});
+});
+
 describe('ChallengesPanel', () => {
 	it('opens a challenge, checks it with the runner, and shows each graded goal', async () => {
 		const editor = fakeEditor();
