@@ -36,7 +36,7 @@ function runBare(): number | string {
 
 // One short run to let the JIT settle; then, because the machine is shared, the simulator
 // and the bare loop take turns ROUNDS times and each keeps its best (least disturbed) run.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const warm = createSimulation(design, { durationS: Math.min(5, durationS), warmupS: 0, seed: 2 });
 warm.advance(Infinity);
 const hasBare = existsSync(BARE);

@@ -71,7 +71,7 @@ export class ClientState {
 }
 
 export function clientState(n: NodeRt): ClientState {
-	return n.state.client as ClientState;
+	return n.client as ClientState;
 }
 
 /** Schedule the client's next arrival after `now`. */
@@ -126,7 +126,7 @@ export function endRequest(s: Sim, c: number, res: number): void {
 		n.cnt[C.COMP]++;
 		addBoth(s.gRun, s.gWin, ms);
 		s.gType[s.cType[c]].add(ms);
-		addBoth(n.hRun, n.hWin, ms);
+		if (!s.singleClient) addBoth(n.hRun, n.hWin, ms);
 	} else {
 		s.g[C.FAIL + res - 1]++;
 		n.cnt[C.FAIL + res - 1]++;
