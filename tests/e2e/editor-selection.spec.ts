@@ -207,3 +207,19 @@ test('a region frame dragged from the palette takes the components dropped into 
 	await page.keyboard.press('ControlOrMeta+z');
 	expect((await design(page)).nodes.find((n) => n.id === 'client')!.region).toBeUndefined();
 });
+
+test('a selected region frame can be resized, and the resize undone', async ({ page }) => {
+	await openApp(page);
+	await node(page, 'web').click();
+	await page.keyboard.press('ControlOrMeta+g');
+	const d0 = await design(page);
+	const w0 = d0.regions![0].width!;
+	const corner = page.locator('.svelte-flow__resize-control.handle.bottom.right');
+	await expect(corner).toBeVisible();
+	const c = await centre(corner);
+	await dragFromTo(page, c, { x: c.x + 120, y: c.y + 60 });
+	const w1 = (await design(page)).regions![0].width!;
+	expect(w1).toBeGreaterThan(w0 + 60);
+	await page.keyboard.press('ControlOrMeta+z');
+	expect((await design(page)).regions![0].width).toBe(w0);
+});
