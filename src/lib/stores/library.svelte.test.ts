@@ -177,7 +177,7 @@ describe('LibraryStore', () => {
 		const { store, editor } = await tab(`lib-${n++}`);
 		const before = editor.design;
 		expect(await store.importFile(new File(['nope'], 'x.json'))).toBe(false);
-		expect(store.problem?.text).toMatch(/not JSON/);
+		expect(store.problem?.text).toMatch(/not valid JSON/);
 		expect(editor.design).toBe(before);
 		expect(store.items.length).toBe(1);
 		expect(await store.importFile(new File([JSON.stringify(sampleDesign('first', 'Imported'))], 'y.json'))).toBe(true);
