@@ -99,19 +99,22 @@ export class LibraryStore {
 			this.#tabs.onLibraryChanged(() => void this.refresh());
 			lib.purgeDeleted(this.#db, PURGE_AFTER_MS).catch(() => {});
 		}
+		if (typeof window !== 'undefined') {
+			// A link pasted into the address bar of an open tab changes only the fragment.
+			const onHash = () => {
+				const h = location.hash;
+				if (!isDesignFragment(h)) return;
+				history.replaceState(history.state, '', location.pathname + location.search);
+				void this.openLink(h);
+			};
+			window.addEventListener('hashchange', onHash);
+			this.#cleanup.push(() => window.removeEventListener('hashchange', onHash));
+		}
 		const fragment = opts.fragment ?? '';
-		if (fragment && isDesignFragment(fragment)) {
-			const r = await decodeDesign(fragment);
-			if (r.ok) {
-				this.mode = 'shared';
-				this.currentId = null;
-				editor.replaceDesign(r.design);
-				editor.readOnly = true;
-				await this.refresh();
-				this.ready = true;
-				return;
-			}
-			this.problem = { text: r.error };
+		if (fragment && isDesignFragment(fragment) && (await this.openLink(fragment))) {
+			await this.refresh();
+			this.ready = true;
+			return;
 		}
 		if (this.#db) await this.#openStartDesign();
 		else editor.replaceDesign(opts.firstDesign());
@@ -137,6 +140,24 @@ export class LibraryStore {
 			this.#toMemory(e);
 			this.#editor!.replaceDesign(this.#opts!.firstDesign());
 		}
+	}
+
+	/** Show a shared link's design, read-only; a bad link changes nothing and says why. */
+	async openLink(fragment: string): Promise<boolean> {
+		const r = await decodeDesign(fragment);
+		if (!r.ok) {
+			this.problem = { text: r.error };
+			return false;
+		}
+		if (!(await this.#letGo())) return false;
+		this.#saver?.dispose();
+		this.#saver = null;
+		this.mode = 'shared';
+		this.currentId = null;
+		this.conflict = null;
+		this.#editor!.replaceDesign(r.design);
+		this.#editor!.readOnly = true;
+		return true;
 	}
 
 	dispose() {
