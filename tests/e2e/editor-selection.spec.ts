@@ -184,3 +184,26 @@ test('New design gives a blank canvas', async ({ page }) => {
 	await expect(page.getByTestId('node')).toHaveCount(0);
 	await expect(page.getByTestId('edge')).toHaveCount(0);
 });
+
+test('without a saved choice the theme follows the system', async ({ page }) => {
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await openApp(page);
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+	await page.emulateMedia({ colorScheme: 'light' });
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});
+
+test('a region frame dragged from the palette takes the components dropped into it', async ({ page }) => {
+	await openApp(page);
+	const canvas = page.getByTestId('canvas');
+	const box = (await canvas.boundingBox())!;
+	await page.getByTestId('palette-region').dragTo(canvas, { targetPosition: { x: 200, y: box.height - 260 }, steps: 10 });
+	await expect(page.getByTestId('region')).toHaveCount(1);
+	const frame = await page.getByTestId('region').boundingBox();
+	const c = await centre(node(page, 'client'));
+	await dragFromTo(page, c, { x: frame!.x + frame!.width / 2, y: frame!.y + frame!.height / 2 });
+	const d = await design(page);
+	expect(d.nodes.find((n) => n.id === 'client')!.region).toBe(d.regions![0].id);
+	await page.keyboard.press('ControlOrMeta+z');
+	expect((await design(page)).nodes.find((n) => n.id === 'client')!.region).toBeUndefined();
+});

@@ -85,7 +85,7 @@ describe('design edits', () => {
 		expect(out.nodes).toHaveLength(6);
 		expect(out.edges).toHaveLength(4);
 		const newLb = out.nodes.find((n) => n.id === ids.find((i) => i.startsWith('loadBalancer')))!;
-		expect(newLb.position).toEqual({ x: 240 + 32, y: 120 + 32 });
+		expect(newLb.position).toEqual({ x: 288 + 32, y: 120 + 32 });
 		expect(out.edges.at(-1)!.source).toBe(newLb.id);
 	});
 

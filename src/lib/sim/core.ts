@@ -73,6 +73,9 @@ export class Sim {
 	keysMatter = true;
 	/** Only a least-response-time balancer needs each instance's recent latency. */
 	trackEwma = false;
+	/** Sliced run (scale.ts): counts × scale, instances × instanceScale. */
+	scale = 1;
+	instanceScale = new Float64Array(0);
 	/** Set once a partition event has cut two regions apart. */
 	anyPartition = false;
 	/** One-way latency of the edge a call came over (to its node), paid again on the way back. */
@@ -80,6 +83,9 @@ export class Sim {
 	spikeMul = new Float64Array(0);
 	replicaSets: import('./components/database').ReplicaSet[] = [];
 	scenario: { pendingReady: Int32Array } | null = null;
+	/** Lifecycle machines (XState) per node: health, and the autoscaler or cache life. */
+	health: ({ stateName(): string } | undefined)[] = [];
+	lives: ({ stateName(): string } | undefined)[] = [];
 	freeTop = 0;
 	live = 0;
 
@@ -105,6 +111,7 @@ export class Sim {
 		this.partitioned = new Uint8Array(Math.max(1, this.R * this.R));
 		this.growCalls(1024);
 		this.snapWin = this.snapshot(0);
+		this.instanceScale = new Float64Array(this.nodes.length).fill(1);
 	}
 
 	snapshot(t: number) {
@@ -230,7 +237,7 @@ export class Sim {
 		this.cCurEdge[parent] = e;
 		const edge = this.edges[e];
 		const br = edge.breaker;
-		if (br !== null && !this.breakerAllow(br)) {
+		if (br !== null && !br.allow(this.now)) {
 			this.childDone(parent, e, UNAVAILABLE, 0, false);
 			return;
 		}
@@ -246,7 +253,13 @@ export class Sim {
 		this.cInst[c] = inst;
 		this.cChild[parent] = c;
 		if (edge.timeout > 0) this.q.push(this.now + edge.timeout, EV.TIMEOUT, c, this.cGen[c]);
-		const lat = target === edge.dst ? edge.lat : this.latency(edge, target);
+		let lat = target === edge.dst ? edge.lat : this.latency(edge, target);
+		if (edge.fromOrigin) {
+			// A caller outside any region (client, DNS, CDN edge) carries the user: the hop costs
+			// the distance from the request's origin region to the target's region.
+			const o = this.cOrigin[c], r = this.nodes[target].region;
+			if (o >= 0 && r >= 0) lat += this.cx.regionLat[o * this.R + r];
+		}
 		this.cLat[c] = lat;
 		if (lat > 0) this.q.push(this.now + lat, EV.ARRIVE, c, 0);
 		else this.arrive(c);
@@ -319,7 +332,7 @@ export class Sim {
 	/** Outcome of one attempt over edge e: breaker bookkeeping, then retry or hand to the parent's node. */
 	childDone(p: number, e: number, res: number, flags: number, attempted: boolean): void {
 		const edge = this.edges[e];
-		if (attempted && edge.breaker !== null) this.breakerRecord(edge.breaker, res === OK);
+		if (attempted && edge.breaker !== null) edge.breaker.record(res === OK, this.now);
 		if (res !== OK && res !== LOST && this.cAttempt[p] < edge.retries) {
 			const a = this.cAttempt[p]++;
 			// Exponential backoff with "equal jitter": half fixed, half random, so synchronized
@@ -340,61 +353,6 @@ export class Sim {
 		this.cParent[c] = -1;
 		this.cChild[p] = -1;
 		this.childDone(p, this.cEdge[c], TIMEOUT, 0, true);
-	}
-
-	// ---------------------------------------------------------------- breakers (closed → open → half-open)
-	breakerAllow(b: NonNullable<EdgeRt['breaker']>): boolean {
-		if (b.state === 0) return true;
-		if (b.state === 1) {
-			if (this.now - b.openedAt < b.openS) return false;
-			b.state = 2;
-			b.probeOk = 0;
-			b.probeOut = 0;
-		}
-		if (b.probeOut + b.probeOk >= b.probes) return false;
-		b.probeOut++;
-		return true;
-	}
-
-	breakerRecord(b: NonNullable<EdgeRt['breaker']>, ok: boolean): void {
-		if (b.state === 2) {
-			if (b.probeOut > 0) b.probeOut--;
-			if (!ok) {
-				b.state = 1;
-				b.openedAt = this.now;
-				return;
-			}
-			if (++b.probeOk >= b.probes) {
-				b.state = 0;
-				b.okB.fill(0);
-				b.failB.fill(0);
-				b.sec.fill(-1);
-			}
-			return;
-		}
-		if (b.state !== 0) return;
-		const sec = Math.floor(this.now);
-		const slot = sec % b.sec.length;
-		if (b.sec[slot] !== sec) {
-			b.sec[slot] = sec;
-			b.okB[slot] = 0;
-			b.failB[slot] = 0;
-		}
-		if (ok) b.okB[slot]++;
-		else b.failB[slot]++;
-		if (!ok) {
-			let okN = 0, failN = 0;
-			for (let i = 0; i < b.sec.length; i++)
-				if (b.sec[i] > sec - b.sec.length) {
-					okN += b.okB[i];
-					failN += b.failB[i];
-				}
-			// A minimum volume keeps one early failure from opening the circuit.
-			if (okN + failN >= 10 && failN / (okN + failN) > b.failureRate) {
-				b.state = 1;
-				b.openedAt = this.now;
-			}
-		}
 	}
 
 	// ---------------------------------------------------------------- server groups
@@ -481,20 +439,22 @@ export class Sim {
 
 	/** A lifecycle state worth showing on a node, if any. */
 	stateOf(n: NodeRt): string | undefined {
-		if (this.nodeDown(n)) return 'down';
 		if (n.k === K.DB) {
-			const set = (n.state.db as { set: { leader: number; electing: boolean } | null } | undefined)?.set;
-			if (set && set.leader === n.idx && set.electing) return 'electing';
-			if (set && set.leader === n.idx && (n.state.promotedAt as number | undefined) !== undefined) return 'promoted';
+			const set = (n.state.db as { set: { leader: number; electing: boolean; life: { stateName(): string } | null } | null } | undefined)?.set;
+			if (set && set.leader === n.idx && set.electing && set.life) return set.life.stateName();
+			if (set && set.leader === n.idx && (n.state.promotedAt as number | undefined) !== undefined) return 'follower-promoted';
 		}
-		if (this.scenario && this.scenario.pendingReady[n.idx] > 0) return 'scaling out';
-		if (n.slow !== 1) return 'degraded';
+		const health = this.health[n.idx];
+		if (health && health.stateName() !== 'healthy') return health.stateName();
+		if (this.nodeDown(n)) return 'down';
+		const life = this.lives[n.idx];
+		if (life && life.stateName() !== 'steady' && life.stateName() !== 'warm') return life.stateName();
+
 		for (const e of n.out[0].concat(n.out[1], n.out[2])) {
 			const b = this.edges[e].breaker;
-			if (b && b.state === 1) return 'breaker open';
-			if (b && b.state === 2) return 'breaker half-open';
+			if (b) b.tick(this.now);
+			if (b && b.state !== 0) return `breaker ${b.stateName()}`;
 		}
-		if (typeof n.state.flushedAt === 'number' && this.now - (n.state.flushedAt as number) < 10) return 'flushed';
 		let down = 0;
 		for (let i = 0; i < n.active; i++) if (n.up[i] === 0) down++;
 		if (down > 0) return 'degraded';

@@ -136,7 +136,7 @@ export function buildResult(s: Sim, seed: number): SimResult {
 			let count = n.k === K.KV ? n.nInst : n.nInst === n.active ? n.active : finite(a.meanInstances);
 			if (n.k === K.DB) count = n.nInst;
 			if (!(n.k >= K.SERVICE && n.k !== K.QUEUE)) count = Math.max(1, Math.floor(num(n.p.instances, 1)));
-			cost += s.cx.price(n.kind) * count * 730;
+			cost += s.cx.price(n.kind) * count * s.instanceScale[n.idx] * 730;
 		}
 	}
 	const g = s.g, gb = snap.g;
@@ -166,4 +166,37 @@ export function buildResult(s: Sim, seed: number): SimResult {
 		},
 		nodes
 	};
+}
+
+const COUNT_KEYS = ['arrived', 'completed', 'inFlight', 'offeredRps', 'servedRps', 'meanQueue', 'depth', 'staleReads', 'lostWrites'];
+
+/** A sliced run's counts back to the whole design's (latencies and ratios stay). */
+function scaleCounts(o: Record<string, unknown>, k: number): void {
+	for (const key of COUNT_KEYS) if (typeof o[key] === 'number') o[key] = (o[key] as number) * k;
+	const f = o.failed as Record<string, number> | undefined;
+	if (f) for (const r of REASONS) f[r] *= k;
+}
+
+export function scaleFrame(s: Sim, f: MetricsFrame): void {
+	const k = s.scale;
+	if (k === 1) return;
+	scaleCounts(f.global as unknown as Record<string, unknown>, k);
+	for (const n of s.nodes) {
+		const nf = f.nodes[n.id];
+		scaleCounts(nf as unknown as Record<string, unknown>, k);
+		nf.up *= s.instanceScale[n.idx];
+		nf.instances *= s.instanceScale[n.idx];
+	}
+}
+
+export function scaleResult(s: Sim, r: SimResult): void {
+	const k = s.scale;
+	if (k === 1) return;
+	scaleCounts(r.global as unknown as Record<string, unknown>, k);
+	r.global.sampleFactor = k;
+	for (const n of s.nodes) {
+		const nr = r.nodes[n.id];
+		scaleCounts(nr as unknown as Record<string, unknown>, k);
+		if (typeof nr.instances === 'number') nr.instances *= s.instanceScale[n.idx];
+	}
 }

@@ -2,7 +2,7 @@
 // boundary, the scenario and the random failures, and runs the event loop in steps.
 import type { Design, ScenarioEvent } from '../model/types';
 import { Sim } from './core';
-import { EV, K } from './consts';
+import { C, EV, K } from './consts';
 import type { MetricsFrame, SimOptions, SimResult, Simulation } from './types';
 import { DesignError } from './types';
 import { checkDesign } from './check';
@@ -14,7 +14,8 @@ import { forwarder, initForward } from './components/forward';
 import { initQueue, initWorker, queue, redeliver, workerFree } from './components/queue';
 import { initKv, kv } from './components/kv';
 import { cdn, initCdn } from './components/cdn';
-import { buildFrame, buildResult } from './metrics';
+import { buildFrame, buildResult, scaleFrame, scaleResult } from './metrics';
+import { SAMPLE_RPS, sampleFactor, sliceDesign } from './scale';
 import { Scenario } from './scenario';
 import { onResume } from './dispatch';
 
@@ -45,7 +46,13 @@ export class Run implements Simulation {
 		this.durationS = durationS;
 		this.seed = seed;
 		this.onFrame = opts.onFrame;
-		const s = (this.s = new Sim(design, { durationS, warmupS, seed, frameS }));
+		const k = sampleFactor(design, opts.sampleRps ?? SAMPLE_RPS);
+		const slice = k > 1 ? sliceDesign(design, k) : null;
+		const s = (this.s = new Sim(slice ? slice.design : design, { durationS, warmupS, seed, frameS }));
+		if (slice) {
+			s.scale = k;
+			s.nodes.forEach((n) => (s.instanceScale[n.idx] = slice.instanceScale[n.id] ?? 1));
+		}
 		const H = s.handlers;
 		H[K.CLIENT] = client;
 		H[K.DNS] = H[K.GEODNS] = H[K.LB] = H[K.GATEWAY] = H[K.LIMITER] = forwarder;
@@ -183,7 +190,14 @@ export class Run implements Simulation {
 
 	private frame(): void {
 		const s = this.s;
+		const snap = s.snapWin;
+		this.scenario.frame((n) => {
+			const look = n.cnt[C.LOOKUPS] - snap.nodes[n.idx][C.LOOKUPS];
+			const hits = n.cnt[C.HITS] - snap.nodes[n.idx][C.HITS];
+			return [look > 0 ? hits / look : 0, look - hits];
+		});
 		const f = buildFrame(s, s.snapWin);
+		scaleFrame(s, f);
 		s.snapWin = s.snapshot(s.now);
 		this.frames.push(f);
 		this.onFrame?.(f);
@@ -196,7 +210,9 @@ export class Run implements Simulation {
 	}
 
 	result(): SimResult {
-		return buildResult(this.s, this.seed);
+		const r = buildResult(this.s, this.seed);
+		scaleResult(this.s, r);
+		return r;
 	}
 }
 

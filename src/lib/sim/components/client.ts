@@ -8,6 +8,7 @@ import { num, obj, str } from '../compile';
 import { addBoth } from '../engine/histogram';
 import { C, EV, OK, UNAVAILABLE, TIMEOUT } from '../consts';
 import { Zipf } from '../engine/zipf';
+import { routeTo } from './database';
 
 export class ClientState {
 	rps: number;
@@ -114,7 +115,7 @@ export function startRequest(s: Sim, n: NodeRt): void {
 		return;
 	}
 	if (s.now + st.timeout < s.durationS) s.q.push(s.now + st.timeout, EV.DEADLINE, c, s.cGen[c]);
-	s.send(c, e, s.edges[e].dst, -1);
+	s.send(c, e, routeTo(s, s.edges[e].dst, t), -1);
 }
 
 export function endRequest(s: Sim, c: number, res: number): void {
@@ -152,6 +153,6 @@ export const client: Handlers = {
 	},
 	resume(s, c) {
 		const e = s.cCurEdge[c];
-		s.send(c, e, s.edges[e].dst, -1);
+		s.send(c, e, routeTo(s, s.edges[e].dst, s.cType[c]), -1);
 	}
 };

@@ -6,6 +6,7 @@ import { num, str } from '../compile';
 import { EV, K, OK, RATE_LIMITED, REJECTED, UNAVAILABLE } from '../consts';
 import { hash32 } from '../engine/rng';
 import { Limiter } from './limiter';
+import { routeTo } from './database';
 
 const ALGOS = ['round-robin', 'random', 'least-connections', 'weighted', 'ip-hash', 'least-response-time', 'power-of-two'];
 
@@ -222,7 +223,7 @@ function forward(s: Sim, c: number): void {
 		s.finish(c, UNAVAILABLE);
 		return;
 	}
-	s.send(c, e, s.edges[e].dst, -1);
+	s.send(c, e, routeTo(s, s.edges[e].dst, s.cType[c]), -1);
 }
 
 export const forwarder: Handlers = {
