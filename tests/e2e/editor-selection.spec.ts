@@ -50,7 +50,8 @@ test('copy in one tab, paste in another (design JSON on the clipboard)', async (
 	await expect(page.getByTestId('node')).toHaveCount(6);
 	const other = await context.newPage();
 	await other.goto('/');
-	await expect(other.getByTestId('node')).toHaveCount(4);
+	// The second tab opens the last design from the library (persist); wait until it has.
+	await expect(other.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
 	await other.getByTestId('new-design').click();
 	await expect(other.getByTestId('node')).toHaveCount(0);
 	await other.getByTestId('canvas').click({ position: { x: 200, y: 200 } });
@@ -172,10 +173,9 @@ test('import and export JSON; a bad file is refused and the design kept', async 
 	await page.getByTestId('import-file').setInputFiles(bad);
 	await expect(page.getByRole('alert')).toContainText('not valid JSON');
 	await expect(page.getByTestId('node')).toHaveCount(5);
-	// The import itself can be undone.
-	await page.getByTestId('canvas').click({ position: { x: 20, y: 20 } });
-	await page.keyboard.press('ControlOrMeta+z');
-	await expect(page.getByTestId('node')).toHaveCount(4);
+	// The import became a design of its own; the one before it is still in the library (persist).
+	await page.getByRole('button', { name: /Library/ }).click();
+	await expect(page.getByTestId('design-item')).toHaveCount(2);
 });
 
 test('New design gives a blank canvas', async ({ page }) => {
@@ -206,4 +206,20 @@ test('a region frame dragged from the palette takes the components dropped into 
 	expect(d.nodes.find((n) => n.id === 'client')!.region).toBe(d.regions![0].id);
 	await page.keyboard.press('ControlOrMeta+z');
 	expect((await design(page)).nodes.find((n) => n.id === 'client')!.region).toBeUndefined();
+});
+
+test('a selected region frame can be resized, and the resize undone', async ({ page }) => {
+	await openApp(page);
+	await node(page, 'web').click();
+	await page.keyboard.press('ControlOrMeta+g');
+	const d0 = await design(page);
+	const w0 = d0.regions![0].width!;
+	const corner = page.locator('.svelte-flow__resize-control.handle.bottom.right');
+	await expect(corner).toBeVisible();
+	const c = await centre(corner);
+	await dragFromTo(page, c, { x: c.x + 120, y: c.y + 60 });
+	const w1 = (await design(page)).regions![0].width!;
+	expect(w1).toBeGreaterThan(w0 + 60);
+	await page.keyboard.press('ControlOrMeta+z');
+	expect((await design(page)).regions![0].width).toBe(w0);
 });

@@ -22,24 +22,44 @@ test('two tabs editing at once: never a silent overwrite; the loser keeps its si
 	await openApp(one);
 	const two = await context.newPage();
 	await openApp(two);
-	// Both change the design before either autosave fires; whichever writes second is refused.
-	await addNode(one, 'cache');
-	await addNode(two, 'queue');
+	// Both change the design at the same moment, before either autosave fires; whichever
+	// writes second is refused (or sees the other's save while it still has changes).
+	const rename = (name: string) => (window as any).__loadbearing.editor.update('Rename', (d: object) => ({ ...d, name }));
+	await Promise.all([one.evaluate(rename, 'from one'), two.evaluate(rename, 'from two')]);
 	const banner = (p: typeof one) => p.getByTestId('conflict-banner');
 	await expect.poll(async () => (await banner(one).count()) + (await banner(two).count())).toBe(1);
-	const [winner, loser, mine, theirs] = (await banner(two).count()) ? [one, two, 'queue', 'cache'] : [two, one, 'cache', 'queue'];
+	const [winner, loser, mine, theirs] = (await banner(two).count()) ? [one, two, 'from two', 'from one'] : [two, one, 'from one', 'from two'];
 	await expect(banner(loser)).toHaveAttribute('role', 'alert');
 	await saved(winner);
 	await loser.screenshot({ path: '/tmp/persist-conflict.png' });
 	await loser.getByRole('button', { name: 'Keep mine as a copy' }).click();
 	await expect(banner(loser)).toHaveCount(0);
 	await saved(loser);
-	const kept = await design(loser);
-	expect(kept.nodes.some((n) => n.kind === mine)).toBe(true);
-	expect(kept.nodes.some((n) => n.kind === theirs)).toBe(false);
+	expect((await design(loser)).name).toBe(`${mine} (copy)`);
 	// The winner's design is untouched, and both are in the library.
-	expect((await design(winner)).nodes.some((n) => n.kind === theirs)).toBe(true);
+	expect((await design(winner)).name).toBe(theirs);
 	await openLibrary(winner);
 	await expect(items(winner)).toHaveCount(2);
-	await expect(items(winner).filter({ hasText: '(copy)' })).toHaveCount(1);
+	await expect(items(winner).filter({ hasText: `${mine} (copy)` })).toHaveCount(1);
+});
+
+test('a newer version opening in another tab: this tab lets go of storage and says so', async ({ context }) => {
+	const old = await context.newPage();
+	await openApp(old);
+	const newer = await context.newPage();
+	await openApp(newer);
+	// What a newer build does on start: open the database at a higher version.
+	await newer.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const req = indexedDB.open('loadbearing', 2);
+				req.onsuccess = () => (req.result.close(), resolve());
+				req.onerror = () => reject(req.error);
+			})
+	);
+	await expect(old.getByRole('alert')).toContainText('newer Loadbearing');
+	await expect(old.getByTestId('save-status')).toHaveAttribute('data-status', 'memory');
+	// Nothing is lost: the design stays on the canvas and can be downloaded.
+	await expect(old.getByTestId('node')).toHaveCount(4);
+	await expect(old.getByTestId('download-design')).toBeVisible();
 });

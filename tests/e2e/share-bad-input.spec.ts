@@ -59,7 +59,7 @@ test('hostile strings in a link stay inert text', async ({ page }) => {
 });
 
 const badFiles: [string, string, RegExp][] = [
-	['not JSON', 'hello, world', /is not JSON/],
+	['not JSON', 'hello, world', /is not valid JSON/],
 	['JSON that is not a design', '[1, 2, 3]', /not a usable Loadbearing design/],
 	['a design from a newer version', valid({ version: 5 }), /newer Loadbearing/],
 	['a 10 MB label', valid({ name: 'x'.repeat(10 * 1024 * 1024) }), /too large/]

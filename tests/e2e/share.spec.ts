@@ -86,3 +86,25 @@ test('a design too large for a link says so and offers the file', async ({ page 
 	expect(download.suggestedFilename()).toBe('big-one.loadbearing.json');
 	await page.screenshot({ path: '/tmp/persist-too-large.png' });
 });
+
+test('a link pasted into an open tab opens read-only, after the open design is saved', async ({ page, browser }) => {
+	const other = await browser.newContext();
+	const sharer = await other.newPage();
+	await openApp(sharer);
+	await addNode(sharer, 'objectStore');
+	await sharer.getByTestId('share-button').click();
+	const url = await sharer.getByTestId('share-url').inputValue();
+	await other.close();
+
+	await openApp(page);
+	await addNode(page, 'cache');
+	await page.evaluate((hash) => (location.hash = hash), new URL(url).hash);
+	await expect(page.getByTestId('shared-banner')).toBeVisible();
+	await expect(page.locator('[data-testid="node"][data-kind="objectStore"]')).toHaveCount(1);
+	expect(new URL(page.url()).hash).toBe('');
+	// The design that was open kept its change.
+	await openLibrary(page);
+	await items(page).first().getByRole('button', { name: /^Open/ }).click();
+	await expect(page.locator('[data-testid="node"][data-kind="cache"]')).toHaveCount(1);
+	await expect(page.getByTestId('shared-banner')).toHaveCount(0);
+});

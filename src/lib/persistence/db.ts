@@ -84,7 +84,7 @@ export async function openDesignDb(opts: OpenOptions = {}): Promise<DB> {
 			throw e;
 		}
 		const name = (e as { name?: string })?.name;
-		if (name === 'QuotaExceededError') throw e;
+		if (name === 'QuotaExceededError' || name === 'VersionError') throw e;
 		throw new StorageUnavailableError(e instanceof Error ? e.message : String(e));
 	}
 }

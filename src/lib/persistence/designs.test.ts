@@ -126,4 +126,12 @@ describe('designs', () => {
 		expect(describeStorageError(err).problem).toBe('blocked');
 		old.close();
 	});
+
+	it('says when the stored library is newer than this app', async () => {
+		const name = `test-${n++}`;
+		(await openDesignDb({ name, version: 3 })).close();
+		const err = await openDesignDb({ name }).catch((e) => e);
+		expect(describeStorageError(err).problem).toBe('newer');
+		expect(describeStorageError(err).message).toMatch(/newer Loadbearing/);
+	});
 });

@@ -1,7 +1,7 @@
 // Storage failures mapped to one plain message each. Everything here is about what the
 // user should know and do: the design in memory is never dropped because storage failed.
 
-export type StorageProblem = 'quota' | 'unavailable' | 'blocked' | 'blocking' | 'stale' | 'deleted' | 'unknown';
+export type StorageProblem = 'quota' | 'unavailable' | 'blocked' | 'newer' | 'stale' | 'deleted' | 'unknown';
 
 export interface StorageError {
 	problem: StorageProblem;
@@ -63,6 +63,12 @@ export function describeStorageError(e: unknown): StorageError {
 		return {
 			problem: 'blocked',
 			message: `Loadbearing is open in another tab with an older version and is blocking the update. Close the other tabs, then reload. ${KEEP}`
+		};
+	// The stored library is a newer schema than this (cached, older) copy of the app knows.
+	if (name === 'VersionError' || (e instanceof StorageUnavailableError && /version/i.test(e.message)))
+		return {
+			problem: 'newer',
+			message: `Your saved designs were last opened by a newer Loadbearing. Reload the page to get it. ${KEEP}`
 		};
 	if (e instanceof StorageUnavailableError || name === 'InvalidStateError' || name === 'SecurityError' || name === 'UnknownError')
 		return {

@@ -24,7 +24,7 @@ describe('design files', () => {
 	});
 
 	it('gives one clear message per bad file', async () => {
-		expect(await errorOf(file('hello, world', 'notes.txt'))).toMatch(/"notes.txt" is not JSON/);
+		expect(await errorOf(file('hello, world', 'notes.txt'))).toMatch(/"notes.txt" is not valid JSON/);
 		expect(await errorOf(file('[1,2,3]'))).toMatch(/not a usable Loadbearing design/);
 		expect(await errorOf(file(JSON.stringify({ ...sampleDesign(), version: 7 })))).toMatch(/newer Loadbearing/);
 		expect(await errorOf(file(new Uint8Array([0xff, 0xfe, 0x00, 0x9f])))).toMatch(/not a text file/);

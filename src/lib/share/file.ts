@@ -28,7 +28,7 @@ export function parseDesignText(text: string, what = 'This file'): ImportResult 
 	try {
 		json = JSON.parse(text);
 	} catch {
-		return { ok: false, error: `${what} is not JSON, so it cannot be a Loadbearing design.` };
+		return { ok: false, error: `${what} is not valid JSON, so it cannot be a Loadbearing design.` };
 	}
 	const r = restoreDesign(json);
 	if (!r.ok) return { ok: false, error: `${what} is not a usable Loadbearing design: ${r.errors[0]}` };

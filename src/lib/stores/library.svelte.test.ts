@@ -76,6 +76,29 @@ describe('LibraryStore', () => {
 		store.dispose();
 	});
 
+	it('a design put on screen by something else (a template) becomes its own record; undo back follows the old one', async () => {
+		const { store, editor } = await tab(`lib-${n++}`);
+		const mineId = store.currentId!;
+		editor.update('Edit', (d) => ({ ...d, name: 'my work' }));
+		const mine = editor.design;
+		editor.replaceDesign(sampleDesign('tpl-1234', 'Template: one server'));
+		await store.flush();
+		expect(store.currentId).toBe('tpl-1234');
+		await until(() => store.items.length === 2);
+		expect(store.items.map((s) => s.name).sort()).toEqual(['Template: one server', 'my work']);
+		editor.update('Edit', (d) => ({ ...d, name: 'template, edited' }));
+		await store.flush();
+		// Undo across the replace: the old design comes back, and its own record follows.
+		editor.replaceDesign(mine);
+		await store.flush();
+		expect(store.currentId).toBe(mineId);
+		editor.update('Edit', (d) => ({ ...d, name: 'my work, later' }));
+		await store.flush();
+		await store.refresh();
+		expect(store.items.map((s) => s.name).sort()).toEqual(['my work, later', 'template, edited']);
+		store.dispose();
+	});
+
 	it('deletes with undo, and opens another design when the open one is deleted', async () => {
 		const { store, editor } = await tab(`lib-${n++}`);
 		const first = store.currentId!;
@@ -177,7 +200,7 @@ describe('LibraryStore', () => {
 		const { store, editor } = await tab(`lib-${n++}`);
 		const before = editor.design;
 		expect(await store.importFile(new File(['nope'], 'x.json'))).toBe(false);
-		expect(store.problem?.text).toMatch(/not JSON/);
+		expect(store.problem?.text).toMatch(/not valid JSON/);
 		expect(editor.design).toBe(before);
 		expect(store.items.length).toBe(1);
 		expect(await store.importFile(new File([JSON.stringify(sampleDesign('first', 'Imported'))], 'y.json'))).toBe(true);

@@ -78,6 +78,11 @@ export class LibraryStore {
 	#cleanup: (() => void)[] = [];
 	/** An edit made before the library had opened a design (the first moments after load). */
 	#early: Design | null = null;
+	#replacing = false;
+	/** Id of the design the library last put on screen. */
+	#shownId: string | null = null;
+	#adopting: Promise<void> | null = null;
+	#adoptPending: Design | null = null;
 
 	get readOnly() {
 		return this.mode === 'shared';
@@ -99,22 +104,25 @@ export class LibraryStore {
 			this.#tabs.onLibraryChanged(() => void this.refresh());
 			lib.purgeDeleted(this.#db, PURGE_AFTER_MS).catch(() => {});
 		}
+		if (typeof window !== 'undefined') {
+			// A link pasted into the address bar of an open tab changes only the fragment.
+			const onHash = () => {
+				const h = location.hash;
+				if (!isDesignFragment(h)) return;
+				history.replaceState(history.state, '', location.pathname + location.search);
+				void this.openLink(h);
+			};
+			window.addEventListener('hashchange', onHash);
+			this.#cleanup.push(() => window.removeEventListener('hashchange', onHash));
+		}
 		const fragment = opts.fragment ?? '';
-		if (fragment && isDesignFragment(fragment)) {
-			const r = await decodeDesign(fragment);
-			if (r.ok) {
-				this.mode = 'shared';
-				this.currentId = null;
-				editor.replaceDesign(r.design);
-				editor.readOnly = true;
-				await this.refresh();
-				this.ready = true;
-				return;
-			}
-			this.problem = { text: r.error };
+		if (fragment && isDesignFragment(fragment) && (await this.openLink(fragment))) {
+			await this.refresh();
+			this.ready = true;
+			return;
 		}
 		if (this.#db) await this.#openStartDesign();
-		else editor.replaceDesign(opts.firstDesign());
+		else this.#show(opts.firstDesign());
 		this.ready = true;
 	}
 
@@ -135,8 +143,26 @@ export class LibraryStore {
 			await this.#createAndOpen(early ?? this.#opts!.firstDesign());
 		} catch (e) {
 			this.#toMemory(e);
-			this.#editor!.replaceDesign(this.#opts!.firstDesign());
+			this.#show(this.#opts!.firstDesign());
 		}
+	}
+
+	/** Show a shared link's design, read-only; a bad link changes nothing and says why. */
+	async openLink(fragment: string): Promise<boolean> {
+		const r = await decodeDesign(fragment);
+		if (!r.ok) {
+			this.problem = { text: r.error };
+			return false;
+		}
+		if (!(await this.#letGo())) return false;
+		this.#saver?.dispose();
+		this.#saver = null;
+		this.mode = 'shared';
+		this.currentId = null;
+		this.conflict = null;
+		this.#show(r.design);
+		this.#editor!.readOnly = true;
+		return true;
 	}
 
 	dispose() {
@@ -158,15 +184,72 @@ export class LibraryStore {
 
 	/** Write what is pending now. */
 	async flush(): Promise<void> {
+		await this.#adopting;
 		await this.#saver?.flush();
 	}
 
 	// ---- the open design -------------------------------------------------------------
 
+	/** The library's own replacements (open, follow, copy) are not "a design from elsewhere". */
+	#show(design: Design, opts?: { resetHistory?: boolean; label?: string }) {
+		this.#replacing = true;
+		try {
+			this.#editor!.replaceDesign(design, opts);
+		} finally {
+			this.#replacing = false;
+		}
+		this.#shownId = design.id;
+	}
+
 	#changed(design: Design) {
+		// Another part of the app put a different design on screen (a template, a challenge,
+		// an undo across designs): it becomes a record of its own, never written over this one.
+		if (!this.#replacing && this.ready && this.#db && this.mode !== 'memory' && design.id !== this.#shownId) {
+			this.#shownId = design.id;
+			this.#adopting = this.#adoptForeign(design);
+			return;
+		}
 		if (this.mode !== 'library') return;
-		if (this.#saver) this.#saver.schedule(design);
+		if (this.#adopting) this.#adoptPending = design;
+		else if (this.#saver) this.#saver.schedule(design);
 		else if (!this.ready) this.#early = design;
+	}
+
+	async #adoptForeign(design: Design): Promise<void> {
+		const db = this.#db!;
+		const old = this.#saver;
+		this.#saver = null;
+		this.mode = 'library';
+		this.#editor!.readOnly = false;
+		this.#adoptPending = null;
+		try {
+			if (old) {
+				await old.flush();
+				old.dispose();
+				const mine = old.latest();
+				if (old.dirty && mine) await lib.createDesign(db, { ...mine, id: newId(), name: `${mine.name} (unsaved changes)`.slice(0, LIMITS.labelChars) });
+			}
+			const existing = await lib.getSummary(db, design.id);
+			if (existing && existing.deletedAt === undefined) {
+				// Back to a design of the library (undo across designs): follow its record.
+				const r = await lib.loadDesign(db, design.id);
+				if (!r.ok) throw new Error(r.errors[0]);
+				this.#attach(r.design, r.summary);
+				this.#saver!.schedule(design);
+			} else {
+				const { design: d, summary } = await lib.createDesign(db, design);
+				this.#attach(d, summary);
+				if (d.id !== design.id) this.#show(d, { resetHistory: false, label: 'Save to library' });
+			}
+			if (this.#adoptPending) this.#saver!.schedule(this.#adoptPending);
+			this.#tabs?.announceLibraryChanged();
+			await this.refresh();
+		} catch (e) {
+			this.problem = { text: `This design is open but could not be saved: ${describeStorageError(e).message}`, offerFile: true };
+		} finally {
+			this.#adopting = null;
+			this.#adoptPending = null;
+		}
 	}
 
 	#attach(design: Design, summary: DesignSummary) {
@@ -193,6 +276,7 @@ export class LibraryStore {
 		this.mode = 'library';
 		if (this.#editor) this.#editor.readOnly = false;
 		this.currentId = design.id;
+		this.#shownId = design.id;
 		lib.setSetting(db, lib.SETTING_LAST_OPENED, design.id).catch(() => {});
 	}
 
@@ -207,7 +291,7 @@ export class LibraryStore {
 		}
 		if (r.summary.deletedAt !== undefined) return false;
 		this.#attach(r.design, r.summary);
-		this.#editor!.replaceDesign(r.design);
+		this.#show(r.design);
 		if (r.warnings.length && !quiet) this.notice = { text: `Opened with ${r.warnings.length} fix(es): ${r.warnings[0]}` };
 		return true;
 	}
@@ -239,7 +323,7 @@ export class LibraryStore {
 	async #createAndOpen(design: Design): Promise<Design> {
 		const { design: d, summary } = await lib.createDesign(this.#db!, design);
 		this.#attach(d, summary);
-		this.#editor!.replaceDesign(d);
+		this.#show(d);
 		this.#tabs?.announceLibraryChanged();
 		await this.refresh();
 		return d;
@@ -250,14 +334,14 @@ export class LibraryStore {
 		if (!this.#db) {
 			this.mode = 'memory';
 			this.#editor!.readOnly = false;
-			this.#editor!.replaceDesign(design);
+			this.#show(design);
 			return;
 		}
 		try {
 			if (!(await this.#letGo())) return;
 			await this.#createAndOpen(design);
 		} catch (e) {
-			this.#editor!.replaceDesign(design);
+			this.#show(design);
 			this.#toMemory(e);
 			this.problem = { text: `${what} is open but could not be saved: ${describeStorageError(e).message}`, offerFile: true };
 		}
@@ -311,7 +395,7 @@ export class LibraryStore {
 		}
 		saver.reset(r.design, r.summary.revision);
 		this.conflict = null;
-		this.#editor!.replaceDesign(r.design);
+		this.#show(r.design);
 	}
 
 	// ---- library actions -------------------------------------------------------------
@@ -323,7 +407,7 @@ export class LibraryStore {
 		if (id === this.currentId && this.mode === 'library') {
 			const ed = this.#editor as EditorLike & { update?: (label: string, fn: (d: Design) => Design) => void };
 			if (ed.update) ed.update('Rename design', (d) => ({ ...d, name: clean }));
-			else ed.replaceDesign({ ...ed.design, name: clean }, { resetHistory: false, label: 'Rename design' });
+			else this.#show({ ...ed.design, name: clean }, { resetHistory: false, label: 'Rename design' });
 			await this.flush();
 		} else await this.#run(() => lib.renameDesign(this.#db!, id, clean));
 		await this.refresh();
