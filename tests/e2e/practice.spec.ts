@@ -24,6 +24,13 @@ test('templates: walk from one server to two regions, step by step', async ({ pa
 		await expect(page.getByTestId('template-title')).toHaveText(title);
 		await expect(page.getByTestId('node')).toHaveCount(nodes);
 	}
+	// Step 4 runs in the app with its scenario: the leader dies at 15 s, the run finishes.
+	await page.getByTestId('run-speed-max').click();
+	await page.getByTestId('run-start').click();
+	await expect(page.getByTestId('sim-status')).toHaveText('done', { timeout: 30_000 });
+	await expect(page.getByTestId('run-summary')).toBeVisible();
+	await page.screenshot({ path: '/tmp/practice-template-run.png' });
+	await page.getByTestId('run-reset').click();
 	await page.getByTestId('template-item').filter({ hasText: 'Two regions' }).click();
 	await expect(page.getByTestId('node')).toHaveCount(10);
 	expect((await design(page)).regions?.map((r) => r.id)).toEqual(['us-east', 'us-west']);
