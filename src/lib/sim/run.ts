@@ -25,6 +25,7 @@ export class Run implements Simulation {
 	private seed: number;
 	private onFrame?: (f: MetricsFrame) => void;
 	private frames: MetricsFrame[] = [];
+	private keepFrames = true;
 	private scenario: Scenario;
 
 	constructor(design: Design, opts: SimOptions = {}) {
@@ -129,6 +130,12 @@ export class Run implements Simulation {
 	}
 
 	advance(toS: number): MetricsFrame[] {
+		return this.runTo(toS, true);
+	}
+
+	/** The event loop up to toS; frames are kept for the caller only if asked (memory stays flat otherwise). */
+	runTo(toS: number, keepFrames: boolean): MetricsFrame[] {
+		this.keepFrames = keepFrames;
 		const s = this.s;
 		const target = Math.min(Number.isFinite(toS) ? toS : this.durationS, this.durationS);
 		this.frames = [];
@@ -200,7 +207,7 @@ export class Run implements Simulation {
 		const f = buildFrame(s, s.snapWin);
 		scaleFrame(s, f);
 		s.snapWin = s.snapshot(s.now);
-		this.frames.push(f);
+		if (this.keepFrames) this.frames.push(f);
 		this.onFrame?.(f);
 		const next = Math.min(s.now + s.frameS, this.durationS);
 		if (next > s.now) s.q.push(next, EV.FRAME, 0, 0);
@@ -223,6 +230,6 @@ export function createSimulation(design: Design, opts: SimOptions = {}): Simulat
 
 export function simulate(design: Design, opts: SimOptions = {}): SimResult {
 	const run = new Run(design, opts);
-	run.advance(run.durationS);
+	run.runTo(run.durationS, false);
 	return run.result();
 }
