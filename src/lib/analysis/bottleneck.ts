@@ -1,0 +1,234 @@
+// Reads a finished run the way an interviewer would: did it meet the goals, which part
+// gave out first and why (in the textbook's words), and the three changes most likely to
+// fix it, each a design patch. Pure: design + result in, analysis out.
+import { KINDS, resolveParams } from '../model';
+import type { Design, DesignNode, NodeKind } from '../model/types';
+import type { NodeResult, SimResult } from '../sim/types';
+import { freshId, type DesignPatch } from './patch';
+
+export interface Goals {
+	successRatio: number;
+	p99Ms: number;
+}
+export const DEFAULT_GOALS: Goals = { successRatio: 0.999, p99Ms: 500 };
+
+export interface Check {
+	name: string;
+	value: number;
+	target: number;
+	met: boolean;
+}
+export interface Suggestion {
+	label: string;
+	why: string;
+	patch: DesignPatch;
+}
+export interface Bottleneck {
+	nodeId: string;
+	utilization: number;
+	/** Whether it actually limits the design (saturated or the main source of failures). */
+	limiting: boolean;
+	reason: string;
+}
+export interface Analysis {
+	met: boolean;
+	checks: Check[];
+	costPerMonth: number;
+	bottleneck: Bottleneck | null;
+	suggestions: Suggestion[];
+}
+
+const SATURATED = 0.85;
+const TARGET_UTIL = 0.6;
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+const failures = (r: NodeResult) => Object.values(r.failed).reduce((s, x) => s + x, 0);
+
+function nameOf(n: DesignNode): string {
+	return `the ${KINDS[n.kind].name.toLowerCase()}${n.label && n.label !== KINDS[n.kind].name ? ` "${n.label}"` : ''}`;
+}
+
+/** The share of traffic that is reads, over every client, weighted by rate. */
+export function readShare(design: Design): number {
+	let rps = 0,
+		reads = 0;
+	for (const c of design.nodes.filter((n) => n.kind === 'client')) {
+		const p = resolveParams('client', c.params);
+		const mix = p.mix as Record<string, number>;
+		const total = num(mix.static, 0) + num(mix.read, 0) + num(mix.write, 0) || 1;
+		rps += num(p.rps, 0);
+		reads += (num(p.rps, 0) * num(mix.read, 0)) / total;
+	}
+	return rps > 0 ? reads / rps : 0;
+}
+
+const SCALABLE: NodeKind[] = ['service', 'worker', 'cache', 'database', 'cdn', 'objectStore'];
+
+function scaleOut(n: DesignNode, util: number): Suggestion | null {
+	if (!SCALABLE.includes(n.kind)) return null;
+	const p = resolveParams(n.kind, n.params);
+	const now = num(p.instances, 1);
+	const want = Math.max(now + 1, Math.ceil((now * Math.max(util, 0.01)) / TARGET_UTIL));
+	return {
+		label: `Scale ${n.label ?? n.id} out to ${want} instances`,
+		why: `${now} → ${want} instances brings it to about ${pct((util * now) / want)} utilization.`,
+		patch: { op: 'setParams', nodeId: n.id, params: { instances: want } }
+	};
+}
+
+function upstreamOf(design: Design, id: string): DesignNode[] {
+	const ids = new Set(design.edges.filter((e) => e.target === id).map((e) => e.source));
+	return design.nodes.filter((n) => ids.has(n.id) && n.kind !== 'database');
+}
+
+function addCache(design: Design, db: DesignNode): Suggestion | null {
+	const callers = upstreamOf(design, db.id);
+	if (!callers.length) return null;
+	const id = freshId(design, 'cache');
+	const node: DesignNode = { id, kind: 'cache', label: 'Cache', position: { x: db.position.x, y: db.position.y - 140 }, params: {} };
+	if (db.region) node.region = db.region;
+	return {
+		label: `Add a cache in front of ${db.label ?? db.id}`,
+		why: `Cache-aside: hot keys are served from memory and only misses reach the database.`,
+		patch: { op: 'add', nodes: [node], edges: callers.map((c) => ({ id: freshId(design, `${c.id}-${id}`), source: c.id, target: id, params: {} })) }
+	};
+}
+
+function addReplica(design: Design, db: DesignNode): Suggestion | null {
+	const callers = upstreamOf(design, db.id);
+	if (!callers.length) return null;
+	const id = freshId(design, `${db.id}-replica`);
+	const node: DesignNode = { id, kind: 'database', label: 'Read replica', position: { x: db.position.x, y: db.position.y + 140 }, params: { role: 'follower' } };
+	if (db.region) node.region = db.region;
+	return {
+		label: `Add a read replica of ${db.label ?? db.id}`,
+		why: 'A follower takes reads off the leader; writes replicate to it asynchronously (reads may be slightly stale).',
+		patch: {
+			op: 'add',
+			nodes: [node],
+			edges: [
+				{ id: freshId(design, `${db.id}-repl`), source: db.id, target: id, params: {} },
+				...callers.map((c) => ({ id: freshId(design, `${c.id}-${id}`), source: c.id, target: id, params: {} }))
+			]
+		}
+	};
+}
+
+function autoscale(n: DesignNode): Suggestion | null {
+	if (n.kind !== 'service' && n.kind !== 'worker') return null;
+	const p = resolveParams(n.kind, n.params);
+	if ((p.autoscale as { enabled?: boolean })?.enabled) return null;
+	const now = num(p.instances, 1);
+	return {
+		label: `Turn on autoscaling for ${n.label ?? n.id}`,
+		why: `Adds instances when utilization passes ${pct(TARGET_UTIL)} (between ${now} and ${now * 4}).`,
+		patch: { op: 'setParams', nodeId: n.id, params: { autoscale: { enabled: true, min: now, max: now * 4, targetUtilization: TARGET_UTIL } } }
+	};
+}
+
+function reasonFor(design: Design, n: DesignNode, r: NodeResult): { reason: string; fixes: (Suggestion | null)[] } {
+	const u = pct(r.utilization);
+	const p = resolveParams(n.kind, n.params);
+	const reads = readShare(design);
+	switch (n.kind) {
+		case 'database':
+			if (reads >= 0.5)
+				return {
+					reason: `${nameOf(n)} is at ${u} utilization: add read replicas or a cache for the ${pct(reads)} reads`,
+					fixes: [addCache(design, n), addReplica(design, n), scaleOut(n, r.utilization)]
+				};
+			return {
+				reason: `${nameOf(n)} is at ${u} utilization with ${pct(1 - reads)} writes: shard it, or queue the writes`,
+				fixes: [{ label: `Shard ${n.label ?? n.id} in ${num(p.shards, 1) * 2}`, why: 'Each shard takes its share of the keys and of the writes.', patch: { op: 'setParams', nodeId: n.id, params: { shards: num(p.shards, 1) * 2 } } }, scaleOut(n, r.utilization)]
+			};
+		case 'rateLimiter':
+			return {
+				reason: `${nameOf(n)} turned away ${r.failed['rate-limited']} requests (429): raise its limit if this traffic is legitimate`,
+				fixes: [{ label: `Raise the limit of ${n.label ?? n.id} to ${num(p.limitRps, 1000) * 2} rps`, why: 'Twice the current limit.', patch: { op: 'setParams', nodeId: n.id, params: { limitRps: num(p.limitRps, 1000) * 2 } } }]
+			};
+		case 'loadBalancer':
+		case 'apiGateway':
+			return {
+				reason: `${nameOf(n)} is at its limit of ${num(p.maxRps, 0)} rps and rejects the rest: raise maxRps or add another behind DNS`,
+				fixes: [{ label: `Raise maxRps of ${n.label ?? n.id} to ${num(p.maxRps, 1000) * 2}`, why: 'Twice the current cap.', patch: { op: 'setParams', nodeId: n.id, params: { maxRps: num(p.maxRps, 1000) * 2 } } }]
+			};
+		case 'queue':
+			return { reason: `messages pile up in ${nameOf(n)} (depth ${num(r.depth, 0)}): the workers cannot keep up; add workers or autoscale on backlog`, fixes: [] };
+		case 'worker':
+			return { reason: `${nameOf(n)} are at ${u} utilization: the queue backs up; add workers or autoscale on backlog`, fixes: [scaleOut(n, r.utilization), autoscale(n)] };
+		case 'cache':
+			return { reason: `${nameOf(n)} is at ${u} utilization: add cache instances (more shards of the key space)`, fixes: [scaleOut(n, r.utilization)] };
+		case 'service':
+			return {
+				reason: `${nameOf(n)} is at ${u} utilization: scale it out horizontally (it is stateless) or turn on autoscaling`,
+				fixes: [scaleOut(n, r.utilization), autoscale(n), { label: `Double the workers per instance of ${n.label ?? n.id}`, why: 'More concurrent requests per machine (if it waits on I/O, not CPU).', patch: { op: 'setParams', nodeId: n.id, params: { concurrency: num(p.concurrency, 8) * 2 } } }]
+			};
+		default:
+			return { reason: `${nameOf(n)} is at ${u} utilization`, fixes: [scaleOut(n, r.utilization)] };
+	}
+}
+
+/**
+ * Failures that started at a node. A failure is counted at every node on the way back to
+ * the client, so a node's own share is what its callees do not already account for.
+ */
+export function ownFailures(design: Design, result: SimResult, id: string): number {
+	const r = result.nodes[id];
+	if (!r) return 0;
+	const callees = new Set(design.edges.filter((e) => e.source === id).map((e) => e.target));
+	let below = 0;
+	for (const c of callees) if (result.nodes[c]) below += failures(result.nodes[c]);
+	return Math.max(0, failures(r) - below);
+}
+
+/** The part that limits the design: the most saturated, else the one failing the most requests. */
+export function findBottleneck(design: Design, result: SimResult): Bottleneck & { fixes: Suggestion[] } | null {
+	const cands = design.nodes.filter((n) => n.kind !== 'client' && result.nodes[n.id]);
+	if (!cands.length) return null;
+	const byUtil = [...cands].sort((a, b) => result.nodes[b.id].utilization - result.nodes[a.id].utilization)[0];
+	const own = new Map(cands.map((n) => [n.id, ownFailures(design, result, n.id)]));
+	const byFail = [...cands].sort((a, b) => own.get(b.id)! - own.get(a.id)!)[0];
+	const uTop = result.nodes[byUtil.id].utilization;
+	const failTop = own.get(byFail.id)!;
+	const arrived = Math.max(1, result.global.arrived);
+	// Failures a design absorbs (a dead cache's misses served by the database) are not a limit.
+	const failing = failures({ failed: result.global.failed } as NodeResult) / arrived > 0.001;
+	let node = byUtil;
+	if (uTop < SATURATED && failing && failTop / arrived > 0.001) node = byFail;
+	const r = result.nodes[node.id];
+	const mine = own.get(node.id)!;
+	const limiting = r.utilization >= SATURATED || (failing && mine / arrived > 0.001);
+	if (!limiting)
+		return { nodeId: node.id, utilization: r.utilization, limiting, reason: `nothing is saturated: the busiest part is ${nameOf(node)} at ${pct(r.utilization)} utilization`, fixes: [] };
+	const down = r.failed.unavailable > mine / 2 && mine > 0 && r.utilization < SATURATED;
+	if (down)
+		return {
+			nodeId: node.id,
+			utilization: r.utilization,
+			limiting,
+			reason: `${nameOf(node)} was unavailable for ${r.failed.unavailable} requests: give it a standby (a replica with failover) so one failure is not an outage`,
+			fixes: [node.kind === 'database' ? addReplica(design, node) : scaleOut(node, r.utilization)].filter((s): s is Suggestion => !!s)
+		};
+	const { reason, fixes } = reasonFor(design, node, r);
+	return { nodeId: node.id, utilization: r.utilization, limiting, reason, fixes: fixes.filter((s): s is Suggestion => !!s) };
+}
+
+export function analyse(design: Design, result: SimResult, goals: Goals = DEFAULT_GOALS): Analysis {
+	const g = result.global;
+	const checks: Check[] = [
+		{ name: 'Success ratio', value: g.successRatio, target: goals.successRatio, met: g.successRatio >= goals.successRatio },
+		{ name: 'p99 latency', value: g.latency.p99, target: goals.p99Ms, met: Number.isFinite(g.latency.p99) && g.latency.p99 <= goals.p99Ms }
+	];
+	const b = findBottleneck(design, result);
+	const suggestions = [...(b?.fixes ?? [])];
+	// Then the next most loaded parts, so the list has somewhere to go once the first is fixed.
+	const others = design.nodes
+		.filter((n) => n.id !== b?.nodeId && result.nodes[n.id] && result.nodes[n.id].utilization >= 0.7)
+		.sort((a, c) => result.nodes[c.id].utilization - result.nodes[a.id].utilization);
+	for (const n of others) {
+		const s = scaleOut(n, result.nodes[n.id].utilization);
+		if (s) suggestions.push(s);
+	}
+	const bottleneck = b ? { nodeId: b.nodeId, utilization: b.utilization, limiting: b.limiting, reason: b.reason } : null;
+	return { met: checks.every((c) => c.met), checks, costPerMonth: g.costPerMonth, bottleneck, suggestions: suggestions.slice(0, 3) };
+}

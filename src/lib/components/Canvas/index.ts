@@ -1,0 +1,2 @@
+export { default as Canvas } from './Canvas.svelte';
+export { summaryOf } from './summary';

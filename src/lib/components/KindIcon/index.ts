@@ -1,0 +1,1 @@
+export { default as KindIcon } from './KindIcon.svelte';

@@ -1,0 +1,2 @@
+export { default as RunBar } from './RunBar.svelte';
+export { default as RunControls } from './RunControls.svelte';

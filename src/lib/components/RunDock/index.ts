@@ -1,0 +1,1 @@
+export { default as RunDock } from './RunDock.svelte';

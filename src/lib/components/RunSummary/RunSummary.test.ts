@@ -1,0 +1,39 @@
+import '@testing-library/jest-dom/vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import RunSummary from './RunSummary.svelte';
+import { analyse } from '../../analysis/bottleneck';
+import { chainDesign } from '../../run/testDesign';
+import type { SimResult } from '../../sim/types';
+
+const zero = { rejected: 0, 'rate-limited': 0, timeout: 0, unavailable: 0, lost: 0 };
+const stat = { mean: 20, p50: 10, p95: 300, p99: 900, max: 2000 };
+const result: SimResult = {
+	durationS: 60,
+	warmupS: 5,
+	seed: 1,
+	events: 1,
+	global: { offeredRps: 1000, servedRps: 950, arrived: 55000, completed: 52000, failed: { ...zero, rejected: 3000 }, successRatio: 0.945, latency: stat, latencyByType: {}, costPerMonth: 412 },
+	nodes: {
+		web: { arrived: 1, completed: 1, failed: zero, utilization: 0.3, meanQueue: 0, waitRatio: 0, latency: stat },
+		db: { arrived: 1, completed: 1, failed: { ...zero, rejected: 3000 }, utilization: 0.97, meanQueue: 80, waitRatio: 0.9, latency: stat }
+	}
+};
+
+describe('RunSummary', () => {
+	it('says missed, names the bottleneck, and applies a fix in one click', async () => {
+		const user = userEvent.setup();
+		const onapply = vi.fn();
+		const d = chainDesign();
+		render(RunSummary, { props: { analysis: analyse(d, result), result, labels: { web: 'Web', db: 'DB' }, onapply } });
+		expect(screen.getByTestId('run-summary')).toHaveTextContent('Missed the goals');
+		const b = screen.getByTestId('bottleneck');
+		expect(b).toHaveAttribute('data-node-id', 'db');
+		expect(b).toHaveTextContent('is at 97% utilization: add read replicas or a cache for the 90% reads');
+		expect(screen.getAllByTestId('suggestion')).toHaveLength(3);
+		await user.click(screen.getAllByRole('button', { name: 'Apply' })[0]);
+		expect(onapply).toHaveBeenCalledWith(expect.objectContaining({ label: 'Add a cache in front of db' }));
+		expect(screen.getByText(/undo with Ctrl\+Z/)).toBeInTheDocument();
+	});
+});

@@ -1,0 +1,1 @@
+export { default as RunSummary } from './RunSummary.svelte';

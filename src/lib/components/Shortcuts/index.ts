@@ -1,0 +1,2 @@
+export { default as Shortcuts } from './Shortcuts.svelte';
+export { default as HelpSheet } from './HelpSheet.svelte';

@@ -1,0 +1,2 @@
+export { default as Timeline } from './Timeline.svelte';
+export * from './events';

@@ -1,0 +1,105 @@
+// How the run store reaches a simulator: through the Web Worker (the app) or in-process
+// (component tests, where jsdom has no Worker). Both speak the host's API (host.ts).
+import * as Comlink from 'comlink';
+import type { Design, ScenarioEvent } from '../model/types';
+import type { BatchFn, EndFn, ErrorFn, SimHostApi, StartOptions } from './host';
+import type { Speed } from './loop';
+import { Watchdog } from './watchdog';
+
+export interface RunBackend {
+	start(design: Design, opts: StartOptions, onBatch: BatchFn, onEnd: EndFn, onError: ErrorFn): Promise<{ nodeIds: string[]; durationS: number }>;
+	pause(): void;
+	resume(): void;
+	step(seconds?: number): void;
+	setSpeed(speed: Speed): void;
+	inject(ev: Omit<ScenarioEvent, 'atS'>): void;
+	stop(): void;
+	/** Ends the worker for good (a crashed or hung one); the next start spawns a fresh one. */
+	restart(): void;
+}
+
+export function inProcessBackend(host: SimHostApi): RunBackend {
+	return {
+		start: async (d, o, b, e, r) => host.start(d, o, b, e, r),
+		pause: () => host.pause(),
+		resume: () => host.resume(),
+		step: (s) => host.step(s),
+		setSpeed: (s) => host.setSpeed(s),
+		inject: (ev) => host.inject(ev),
+		stop: () => host.stop(),
+		restart: () => host.stop()
+	};
+}
+
+/** How long the worker may leave a ping unanswered before we call it hung. */
+export const WATCHDOG_MS = 8000;
+
+/**
+ * The worker backend. `onCrash` hears, in plain words, that the worker threw outside a run,
+ * failed to load, or stopped answering; the worker is then replaced on the next start.
+ */
+export function workerBackend(spawn: () => Worker, onCrash: (message: string) => void): RunBackend {
+	let worker: Worker | null = null;
+	let api: Comlink.Remote<SimHostApi> | null = null;
+	const dog = new Watchdog(
+		() => (api ? api.ping() : Promise.resolve(0)),
+		WATCHDOG_MS,
+		() => crash(`The simulator stopped answering for ${WATCHDOG_MS / 1000} s, so it was restarted. Your design is unchanged.`),
+		(fn, ms) => setTimeout(fn, ms),
+		(t) => clearTimeout(t as ReturnType<typeof setTimeout>)
+	);
+
+	function crash(message: string) {
+		restart();
+		onCrash(message);
+	}
+	function restart() {
+		dog.stop();
+		worker?.terminate();
+		worker = null;
+		api = null;
+	}
+	function ensure(): Comlink.Remote<SimHostApi> {
+		if (api) return api;
+		worker = spawn();
+		worker.addEventListener('error', (e) => {
+			e.preventDefault?.();
+			crash(`The simulator crashed${e.message ? `: ${e.message}` : ''}. It was restarted; your design is unchanged.`);
+		});
+		api = Comlink.wrap<SimHostApi>(worker);
+		return api;
+	}
+	// A call on a dead worker must not surface as an unhandled rejection.
+	const quiet = (p: Promise<unknown> | undefined) => void p?.catch(() => {});
+
+	return {
+		async start(design, opts, onBatch, onEnd, onError) {
+			const remote = ensure();
+			const res = await remote.start(
+				design,
+				opts,
+				Comlink.proxy(onBatch),
+				Comlink.proxy((r) => {
+					dog.stop();
+					onEnd(r);
+				}),
+				Comlink.proxy((m) => {
+					dog.stop();
+					onError(m);
+				})
+			);
+			dog.start();
+			return res;
+		},
+		pause: () => quiet(api?.pause()),
+		resume: () => quiet(api?.resume()),
+		step: (s) => quiet(api?.step(s)),
+		setSpeed: (s) => quiet(api?.setSpeed(s)),
+		inject: (ev) => quiet(api?.inject(ev)),
+		stop() {
+			dog.stop();
+			quiet(api?.stop());
+		},
+		restart
+	};
+}

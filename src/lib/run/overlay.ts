@@ -1,0 +1,86 @@
+// Live figures for the canvas from the newest frame: what each node is doing now and how
+// much traffic each edge carries. Frames count per node, not per edge, so an edge's rate
+// is its target's arrivals shared among the target's callers in proportion to what each
+// caller completed (exact for a single caller, an estimate for several).
+import type { Design } from '../model/types';
+import type { EdgeFigures, NodeFigures } from '../stores/overlay.svelte';
+import { N } from './frames';
+import type { FrameRing } from './ring';
+
+/** Two significant figures: what a badge shows, and fewer repaints from noise. */
+export function sig2(v: number): number {
+	if (!Number.isFinite(v) || v === 0) return v;
+	const p = 10 ** (Math.floor(Math.log10(Math.abs(v))) - 1);
+	return Math.round(v / p) * p;
+}
+const pct1 = (u: number) => Math.round(u * 100) / 100;
+
+/**
+ * `next` with every entry equal to the one in `prev` replaced by that very object, so the
+ * canvas components reading an unchanged node or edge are not re-rendered at all.
+ */
+export function reuseUnchanged<T extends object>(prev: ReadonlyMap<string, T>, next: Map<string, T>): Map<string, T> {
+	for (const [id, v] of next) {
+		const old = prev.get(id);
+		if (old && (Object.keys(v) as (keyof T)[]).every((k) => Object.is(old[k], v[k])) && Object.keys(old).length === Object.keys(v).length) next.set(id, old);
+	}
+	return next;
+}
+
+/** Utilization at which a node counts as the live bottleneck. */
+export const HOT = 0.85;
+
+export function overlayFigures(
+	ring: FrameRing,
+	design: Design,
+	bottleneckId: string | null = null
+): { nodes: Map<string, NodeFigures>; edges: Map<string, EdgeFigures> } {
+	const nodes = new Map<string, NodeFigures>();
+	const edges = new Map<string, EdgeFigures>();
+	const last = ring.length - 1;
+	if (last < 0) return { nodes, edges };
+	const dt = ring.global(last, 1) || 1;
+	const index = new Map(ring.nodeIds.map((id, j) => [id, j]));
+	const fig = (id: string, o: number) => {
+		const j = index.get(id);
+		return j === undefined ? NaN : ring.node(last, j, o);
+	};
+	let hottest: string | null = null,
+		hottestU = HOT;
+	for (const n of design.nodes) {
+		const j = index.get(n.id);
+		if (j === undefined || Number.isNaN(ring.node(last, j, N.arrived))) continue;
+		let errors = 0;
+		for (let r = 0; r < 5; r++) errors += ring.node(last, j, N.failed + r);
+		const u = ring.node(last, j, N.utilization);
+		const instances = ring.node(last, j, N.instances);
+		nodes.set(n.id, {
+			utilization: Number.isFinite(u) ? pct1(u) : 0,
+			rps: sig2(ring.node(last, j, N.completed) / dt),
+			p99: sig2(ring.node(last, j, N.latency + 3)),
+			errors: sig2(errors / dt),
+			down: instances > 0 && ring.node(last, j, N.up) === 0,
+			bottleneck: false
+		});
+		if (n.kind !== 'client' && u >= hottestU) {
+			hottest = n.id;
+			hottestU = u;
+		}
+	}
+	const named = bottleneckId ?? hottest;
+	if (named && nodes.has(named)) nodes.set(named, { ...nodes.get(named)!, bottleneck: true });
+
+	const callers = new Map<string, string[]>();
+	for (const e of design.edges) callers.set(e.target, [...(callers.get(e.target) ?? []), e.source]);
+	for (const e of design.edges) {
+		const arrived = fig(e.target, N.arrived) / dt;
+		if (!Number.isFinite(arrived)) continue;
+		const from = callers.get(e.target) ?? [e.source];
+		const weight = (id: string) => Math.max(0, fig(id, N.completed) || 0);
+		const total = from.reduce((s, id) => s + weight(id), 0);
+		const share = total > 0 ? weight(e.source) / total : 1 / from.length;
+		const failed = [0, 1, 2, 3, 4].reduce((s, r) => s + (fig(e.target, N.failed + r) || 0), 0) / dt;
+		edges.set(e.id, { rps: sig2(arrived * share), errors: sig2(failed * share) });
+	}
+	return { nodes, edges };
+}

@@ -1,0 +1,74 @@
+// Live figures drawn on the canvas while (or after) a simulation runs, and the design
+// review's marks. Empty by default: then nodes and edges look as drawn. The run helper
+// fills `nodes`/`edges` (replace the Map to notify: they are $state.raw), the review
+// helper fills `findings`.
+import { getContext, setContext } from 'svelte';
+
+export interface NodeFigures {
+	/** Busy workers / all workers, 0..1 (colours the node green → amber → red). */
+	utilization: number;
+	/** Completed requests per second at this node. */
+	rps: number;
+	/** 99th percentile latency at this node, ms. */
+	p99: number;
+	/** Failed requests per second (any reason). */
+	errors: number;
+	/** The node (or all its instances) is down. */
+	down: boolean;
+	/** The run's named bottleneck. */
+	bottleneck: boolean;
+}
+
+export interface EdgeFigures {
+	/** Requests per second travelling the edge (sets its thickness). */
+	rps: number;
+	/** Failed calls per second on it. */
+	errors?: number;
+}
+
+export class OverlayStore {
+	nodes = $state.raw<ReadonlyMap<string, NodeFigures>>(new Map());
+	edges = $state.raw<ReadonlyMap<string, EdgeFigures>>(new Map());
+	/** node id → short review messages ("Single point of failure"). */
+	findings = $state.raw<ReadonlyMap<string, readonly string[]>>(new Map());
+	/** The largest edge rps, to scale thickness. */
+	maxEdgeRps = $derived(Math.max(0, ...[...this.edges.values()].map((e) => e.rps)));
+
+	setFigures(nodes: ReadonlyMap<string, NodeFigures>, edges: ReadonlyMap<string, EdgeFigures> = new Map()): void {
+		this.nodes = nodes;
+		this.edges = edges;
+	}
+
+	clearFigures(): void {
+		this.nodes = new Map();
+		this.edges = new Map();
+	}
+
+	setFindings(findings: ReadonlyMap<string, readonly string[]>): void {
+		this.findings = findings;
+	}
+}
+
+/** Colour for a utilization, green (idle) → amber → red (saturated), as an HSL hue. */
+export function utilizationHue(u: number): number {
+	const x = Math.max(0, Math.min(1, u));
+	return 130 * (1 - x) ** 1.2;
+}
+
+/** Stroke width for an edge carrying `rps` when the busiest carries `max`. */
+export function trafficWidth(rps: number, max: number): number {
+	if (!(max > 0) || !(rps > 0)) return 1.5;
+	return 1.5 + 6 * Math.sqrt(rps / max);
+}
+
+const KEY = Symbol('loadbearing:overlay');
+
+export function setOverlay(overlay: OverlayStore): OverlayStore {
+	return setContext(KEY, overlay);
+}
+
+export function getOverlay(): OverlayStore {
+	const o = getContext<OverlayStore | undefined>(KEY);
+	if (!o) throw new Error('getOverlay() was called outside the editor: render this component inside <AppShell> (which calls setOverlay).');
+	return o;
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { RunStore } from './run.svelte';
+import { inProcessBackend } from '../run/backend';
+import { createHost } from '../run/host';
+import { createFakeSimulation } from '../run/fakeSim';
+import { chainDesign } from '../run/testDesign';
+import { G } from '../run/frames';
+import { DesignError } from '../sim/types';
+
+function store(create = createFakeSimulation) {
+	const host = createHost({ create, now: () => performance.now(), schedule: (f, ms) => setTimeout(f, ms) });
+	return new RunStore(inProcessBackend(host));
+}
+const until = async (cond: () => boolean) => {
+	for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 10));
+	expect(cond()).toBe(true);
+};
+
+describe('RunStore', () => {
+	it('runs a design to the end, filling the ring, then holds the result', async () => {
+		const run = store();
+		run.setSpeed('max');
+		run.start(chainDesign());
+		expect(run.status).toBe('running');
+		await until(() => run.status === 'done');
+		expect(run.ring.length).toBe(10);
+		expect(run.ring.global(9, G.t)).toBe(10);
+		expect(run.result?.durationS).toBe(10);
+		run.reset();
+		expect(run.status).toBe('idle');
+		expect(run.ring.length).toBe(0);
+	});
+	it('steps from idle one simulated second at a time', async () => {
+		const run = store();
+		run.step(chainDesign());
+		await until(() => run.ring.length === 1);
+		run.step(chainDesign());
+		await until(() => run.ring.length === 2);
+		expect(run.status).toBe('paused');
+		expect(run.timeS).toBe(2);
+	});
+	it('an edit that changes the run marks it stale; moving a node does not', async () => {
+		const run = store();
+		const d = chainDesign();
+		run.step(d);
+		await until(() => run.ring.length === 1);
+		run.designEdited({ ...d, nodes: d.nodes.map((n) => ({ ...n, position: { x: 5, y: 5 } })) });
+		expect(run.stale).toBe(false);
+		run.designEdited({ ...d, nodes: d.nodes.map((n) => (n.id === 'web' ? { ...n, params: { instances: 9 } } : n)) });
+		expect(run.stale).toBe(true);
+		run.restart(d);
+		expect(run.stale).toBe(false);
+	});
+	it('a design the simulator refuses becomes an error in plain words', async () => {
+		const run = store(() => {
+			throw new DesignError(['The client "c" has no outgoing edge.']);
+		});
+		run.start(chainDesign());
+		await until(() => run.status === 'error');
+		expect(run.error).toMatch(/cannot run: The client "c" has no outgoing edge/);
+	});
+	it('a simulator failure mid-run is reported and the run can start again', async () => {
+		let calls = 0;
+		const run = store((d, o) => {
+			const sim = createFakeSimulation(d, o);
+			const advance = sim.advance.bind(sim);
+			sim.advance = (t) => {
+				if (++calls === 3) throw new Error('heap corrupted');
+				return advance(t);
+			};
+			return sim;
+		});
+		run.setSpeed('max');
+		run.start(chainDesign());
+		await until(() => run.status === 'error');
+		expect(run.error).toMatch(/simulation failed at .* heap corrupted/);
+		run.start(chainDesign());
+		await until(() => run.status === 'done');
+		expect(run.error).toBeNull();
+	});
+});

@@ -1,0 +1,243 @@
+// The run: owns the lifecycle machine, talks to the simulator backend, and keeps the
+// streamed frames in a ring buffer that the charts, the canvas overlay and the summary read.
+import { getContext, setContext } from 'svelte';
+import { createActor, type Actor } from 'xstate';
+import type { Design, ScenarioEvent } from '../model/types';
+import type { SimResult } from '../sim/types';
+import { workerBackend, type RunBackend } from '../run/backend';
+import { FrameRing } from '../run/ring';
+import { runMachine, type RunStatus } from '../run/machine';
+import type { Speed } from '../run/loop';
+import { analyse, type Analysis } from '../analysis/bottleneck';
+
+/**
+ * How often the page shows new figures while a run streams, ms. Batches land in the ring at
+ * once (no DOM work); charts, canvas and clock repaint together at this pace, because on a
+ * large design each repaint of the page, not the script, is what costs main-thread time.
+ */
+export const UI_MS = 200;
+
+/** Most frames kept for the charts (one per simulated second by default). */
+const MAX_FRAMES = 7200;
+
+/** What a run depends on: everything but where nodes sit and what they are called. */
+export function runFingerprint(d: Design): string {
+	return JSON.stringify({
+		nodes: d.nodes.map((n) => [n.id, n.kind, n.region ?? null, n.params]),
+		edges: d.edges.map((e) => [e.id, e.source, e.target, e.params]),
+		regions: (d.regions ?? []).map((r) => r.id),
+		lat: d.regionLatencyMs ?? null,
+		prices: d.prices ?? null,
+		scenario: d.scenario ?? null
+	});
+}
+
+export type BatchListener = (store: RunStore) => void;
+
+export class RunStore {
+	status = $state<RunStatus>('idle');
+	error = $state<string | null>(null);
+	stale = $state(false);
+	speed = $state<Speed>(1);
+	/** Simulated seconds reached. */
+	timeS = $state(0);
+	durationS = $state(0);
+	result = $state.raw<SimResult | null>(null);
+	/** The design as it was when the run started (what the figures describe). */
+	design = $state.raw<Design | null>(null);
+	ring = $state.raw(new FrameRing([], 1));
+	/** Bumped on every batch: charts redraw when it changes. */
+	tick = $state(0);
+	/** Latest lifecycle state per node ("electing", "open"…). */
+	states = $state.raw<Record<string, string>>({});
+	/** Events injected by hand during this run, at the simulated time they went in. */
+	injected = $state.raw<{ t: number; event: Omit<ScenarioEvent, 'atS'> }[]>([]);
+	/** Met or missed, the bottleneck and the fixes, once the run is done. */
+	analysis: Analysis | null = $derived(this.result && this.design ? analyse(this.design, this.result) : null);
+
+	private actor: Actor<typeof runMachine>;
+	private next: Design | null = null;
+	private fingerprint = '';
+	private listeners = new Set<BatchListener>();
+	private generation = 0;
+	private uiTimer: ReturnType<typeof setTimeout> | undefined;
+	private pendingTime = 0;
+	private pendingStates: Record<string, string> | null = null;
+
+	constructor(private backend: RunBackend) {
+		const machine = runMachine.provide({
+			actions: {
+				clearFigures: () => this.clearFigures(),
+				startRun: () => void this.launch(false),
+				startPaused: () => void this.launch(true),
+				pauseRun: () => this.backend.pause(),
+				resumeRun: () => this.backend.resume(),
+				stepRun: () => this.backend.step(1),
+				stopRun: () => {
+					this.generation++;
+					this.backend.stop();
+				},
+				restartWorker: () => {
+					this.generation++;
+					this.backend.restart();
+				}
+			}
+		});
+		this.actor = createActor(machine);
+		this.actor.subscribe((s) => {
+			this.status = s.value as RunStatus;
+			this.error = s.context.error;
+			this.stale = s.context.stale;
+		});
+		this.actor.start();
+	}
+
+	get active() {
+		return this.status === 'running' || this.status === 'paused';
+	}
+
+	/** Run `design` (or carry on, if paused). */
+	start(design: Design) {
+		this.next = $state.snapshot(design) as Design;
+		this.actor.send({ type: 'START' });
+	}
+	pause() {
+		this.actor.send({ type: 'PAUSE' });
+		if (this.uiTimer !== undefined) this.showFigures();
+	}
+	resume() {
+		this.actor.send({ type: 'RESUME' });
+	}
+	/** One simulated second; from idle or done it starts a new run paused. */
+	step(design: Design) {
+		this.next = $state.snapshot(design) as Design;
+		this.actor.send({ type: 'STEP' });
+	}
+	reset() {
+		this.actor.send({ type: 'RESET' });
+	}
+	restart(design: Design) {
+		this.reset();
+		this.start(design);
+	}
+	setSpeed(speed: Speed) {
+		this.speed = speed;
+		this.backend.setSpeed(speed);
+	}
+	/** Inject an event now, into the running simulation only (the design is unchanged). */
+	inject(ev: Omit<ScenarioEvent, 'atS'>) {
+		if (!this.active) return;
+		this.backend.inject(ev);
+		this.injected = [...this.injected, { t: this.timeS, event: ev }];
+	}
+	/** The editor calls this on every change: an edit that alters the run marks it stale. */
+	designEdited(design: Design) {
+		if (!this.design || this.status === 'idle' || this.status === 'error') return;
+		if (runFingerprint(design) !== this.fingerprint) this.actor.send({ type: 'DESIGN_CHANGED' });
+	}
+	/** A crash of the worker itself (it is replaced on the next run). */
+	crashed(message: string) {
+		this.actor.send({ type: 'FAIL', message });
+	}
+
+	onBatch(fn: BatchListener) {
+		this.listeners.add(fn);
+		return () => this.listeners.delete(fn);
+	}
+
+	/** Publish what the ring holds: one reactive change for charts, canvas and clock. */
+	private showFigures() {
+		clearTimeout(this.uiTimer);
+		this.uiTimer = undefined;
+		this.timeS = this.pendingTime;
+		if (this.pendingStates) this.states = this.pendingStates;
+		this.pendingStates = null;
+		this.tick++;
+		for (const fn of this.listeners) fn(this);
+	}
+
+	private clearFigures() {
+		clearTimeout(this.uiTimer);
+		this.uiTimer = undefined;
+		this.pendingTime = 0;
+		this.pendingStates = null;
+		this.result = null;
+		this.timeS = 0;
+		this.states = {};
+		this.injected = [];
+		this.ring.clear();
+		this.tick++;
+		for (const fn of this.listeners) fn(this);
+	}
+
+	private async launch(paused: boolean) {
+		const design = this.next;
+		if (!design) return;
+		const gen = ++this.generation;
+		const scenario = design.scenario;
+		const durationS = scenario?.durationS ?? 60;
+		this.design = design;
+		this.fingerprint = runFingerprint(design);
+		this.durationS = durationS;
+		// The host orders nodes as the design does; size the ring before any batch can land.
+		const ids = design.nodes.map((n) => n.id);
+		const capacity = Math.min(MAX_FRAMES, Math.ceil(durationS) + 2);
+		if (this.ring.nodeIds.join('\u0000') !== ids.join('\u0000') || this.ring.capacity < capacity) this.ring = new FrameRing(ids, capacity);
+		else this.ring.clear();
+		try {
+			const { durationS: d } = await this.backend.start(
+				design,
+				{ durationS, seed: scenario?.seed ?? 1, speed: this.speed, paused },
+				(packed, timeS, states) => {
+					if (gen !== this.generation) return;
+					this.ring.push(packed);
+					this.pendingTime = timeS;
+					if (Object.keys(states).length) this.pendingStates = { ...(this.pendingStates ?? this.states), ...states };
+					// While paused (a step) show it at once; while running, at the UI pace.
+					if (this.status !== 'running') this.showFigures();
+					else this.uiTimer ??= setTimeout(() => this.showFigures(), UI_MS);
+				},
+				(result) => {
+					if (gen !== this.generation) return;
+					this.showFigures();
+					this.result = result;
+					this.actor.send({ type: 'FINISHED' });
+				},
+				(message) => {
+					if (gen !== this.generation) return;
+					this.actor.send({ type: 'FAIL', message: `The simulation failed at ${this.timeS.toFixed(1)} s: ${message}. Your design is unchanged.` });
+				}
+			);
+			if (gen !== this.generation) return;
+			this.durationS = d;
+		} catch (e) {
+			if (gen !== this.generation) return;
+			const msg = e instanceof Error ? e.message : String(e);
+			this.actor.send({ type: 'FAIL', message: `This design cannot run: ${msg}` });
+		}
+	}
+}
+
+const KEY = Symbol('loadbearing:run');
+
+export function setRun(run: RunStore): RunStore {
+	return setContext(KEY, run);
+}
+
+export function getRun(): RunStore {
+	const r = getContext<RunStore | undefined>(KEY);
+	if (!r) throw new Error('getRun() was called outside the page that creates the run (see routes/+page.svelte: setRun(createRunStore())).');
+	return r;
+}
+
+/** The app's run store, on the simulator's Web Worker. */
+export function createRunStore(): RunStore {
+	// The backend reports crashes to the store, which does not exist yet when the backend is made.
+	const holder: { run?: RunStore } = {};
+	const backend = workerBackend(
+		() => new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'simulator' }),
+		(message) => holder.run?.crashed(message)
+	);
+	holder.run = new RunStore(backend);
+	return holder.run;
+}

@@ -1,0 +1,49 @@
+// Shared steps for the editor specs: read the design, drag like a user does.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export interface DesignLike {
+	name: string;
+	nodes: { id: string; kind: string; label?: string; position: { x: number; y: number }; region?: string; params: Record<string, unknown> }[];
+	edges: { id: string; source: string; target: string; params: Record<string, unknown> }[];
+	regions?: { id: string; name: string; position?: { x: number; y: number }; width?: number; height?: number }[];
+}
+
+export async function design(page: Page): Promise<DesignLike> {
+	return page.evaluate(() => JSON.parse(JSON.stringify((window as any).__loadbearing.editor.design)));
+}
+
+export const node = (page: Page, id: string) => page.locator(`[data-testid="node"][data-node-id="${id}"]`);
+
+export async function centre(l: Locator) {
+	const b = await l.boundingBox();
+	expect(b).not.toBeNull();
+	return { x: b!.x + b!.width / 2, y: b!.y + b!.height / 2 };
+}
+
+/** Press, move in steps, release: a single move would not drag a Svelte Flow node. */
+export async function dragBy(page: Page, l: Locator, dx: number, dy: number, opts: { shift?: boolean } = {}) {
+	const c = await centre(l);
+	await dragFromTo(page, c, { x: c.x + dx, y: c.y + dy }, opts);
+}
+
+export async function dragFromTo(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, opts: { shift?: boolean } = {}) {
+	if (opts.shift) await page.keyboard.down('Shift');
+	await page.mouse.move(from.x, from.y);
+	await page.mouse.down();
+	const steps = 12;
+	for (let i = 1; i <= steps; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
+	await page.mouse.up();
+	if (opts.shift) await page.keyboard.up('Shift');
+}
+
+/** Drag from one node's source handle to another node's target handle. */
+export async function connectNodes(page: Page, fromId: string, toId: string) {
+	const from = await centre(node(page, fromId).locator('.svelte-flow__handle.source'));
+	const to = await centre(node(page, toId).locator('.svelte-flow__handle.target'));
+	await dragFromTo(page, from, to);
+}
+
+export async function openApp(page: Page) {
+	await page.goto('/');
+	await expect(page.getByTestId('node')).toHaveCount(4);
+}

@@ -1,0 +1,50 @@
+// Run it live: the starting example runs, every chart fills, a failure from the timeline
+// shows as errors then recovery, pause and step work, and the summary names the bottleneck.
+import { expect, test, type Page } from '@playwright/test';
+import { openApp } from './helpers';
+
+const status = (page: Page) => page.getByTestId('sim-status');
+
+async function chartFilled(page: Page, id: string) {
+	await expect(page.getByTestId(id).locator('path.series[d]').first()).toBeAttached();
+}
+
+/** Frames the run store holds, read from the page (the charts draw the same buffer). */
+async function frames(page: Page): Promise<{ t: number; served: number; unavailable: number }[]> {
+	return page.evaluate(() => {
+		const run = (window as any).__loadbearingRun;
+		const out = [];
+		// Offsets from src/lib/run/frames.ts: t 0, failed.unavailable 2+2+3, servedRps 6+5.
+		for (let i = 0; i < run.ring.length; i++) out.push({ t: run.ring.global(i, 0), unavailable: run.ring.global(i, 7), served: run.ring.global(i, 11) });
+		return out;
+	});
+}
+
+test('run the example: charts fill, pause and step, summary', async ({ page }) => {
+	await openApp(page);
+	await expect(status(page)).toHaveText('idle');
+	await page.getByTestId('run-speed-10').click();
+	await page.getByTestId('run-start').click();
+	await expect(status(page)).toHaveText('running');
+	for (const id of ['chart-throughput', 'chart-latency', 'chart-errors', 'chart-utilization']) await chartFilled(page, id);
+	await page.screenshot({ path: '/tmp/run-running.png' });
+
+	await page.getByTestId('run-pause').click();
+	await expect(status(page)).toHaveText('paused');
+	const before = (await frames(page)).length;
+	await page.getByTestId('run-step').click();
+	await expect.poll(async () => (await frames(page)).length).toBe(before + 1);
+	await page.waitForTimeout(300);
+	expect((await frames(page)).length).toBe(before + 1);
+
+	await page.getByTestId('run-speed-max').click();
+	await page.getByTestId('run-start').click();
+	await expect(status(page)).toHaveText('done', { timeout: 30_000 });
+	const summary = page.getByTestId('run-summary');
+	await expect(summary).toBeVisible();
+	await expect(summary.getByTestId('bottleneck')).toHaveAttribute('data-node-id', /.+/);
+	await page.screenshot({ path: '/tmp/run-done.png' });
+
+	await page.getByTestId('run-reset').click();
+	await expect(status(page)).toHaveText('idle');
+});
