@@ -104,6 +104,8 @@ export class Run implements Simulation {
 		for (const n of s.nodes) if (n.k === K.WORKER) initWorker(s, n);
 		for (const n of s.nodes) if (n.k === K.WORKER) n.sources ??= [];
 		initDatabases(s, maxKeys);
+		const types = new Set(s.nodes.filter((n) => n.k === K.CLIENT).map((n) => (n.client as ClientState).onlyType));
+		s.singleType = types.size === 1 ? [...types][0] : -1;
 		s.singleClient = s.nodes.filter((n) => n.k === K.CLIENT).length === 1;
 		s.trackEwma = s.nodes.some((n) => n.k === K.LB && n.p.algorithm === 'least-response-time');
 		s.keysMatter = s.nodes.some(
