@@ -231,6 +231,21 @@ describe('queue and workers', () => {
 	});
 });
 
+describe('a failed broker', () => {
+	it('loses its backlog as unavailable, and conservation still holds', () => {
+		const d = design(
+			[node('p', 'client', { rps: 500, mix: { static: 0, read: 0, write: 1 }, timeoutMs: 1e9 }), node('q', 'queue', { publishMs: 0 }), node('w', 'worker', { instances: 1, concurrency: 2, serviceTimeMs: 10 })],
+			[edge('p', 'q'), edge('q', 'w')],
+			{ durationS: 10, events: [{ atS: 5, action: 'fail', target: 'q' }] }
+		);
+		const r = simulate(d);
+		const q = r.nodes.q;
+		expect(q.failed.unavailable).toBeGreaterThan(1000); // ≈ 300/s × 5 s of backlog, then refused publishes
+		expect(q.failed.lost).toBe(0);
+		expect(q.arrived).toBe(q.completed + Object.values(q.failed).reduce((a, b) => a + b, 0) + (q.depth ?? 0));
+	});
+});
+
 describe('autoscaling', () => {
 	it('adds instances under load after their warm-up', () => {
 		const d = design(

@@ -74,6 +74,8 @@ export class Sim {
 	trackEwma = false;
 	/** With one client its node's latency is the global one: recorded once. */
 	singleClient = false;
+	/** When every client sends one and the same type, the per-type latency is the global one (recorded once). */
+	singleType = -1;
 	/** Sliced run (scale.ts): counts × scale, instances × instanceScale. */
 	scale = 1;
 	instanceScale = new Float64Array(0);

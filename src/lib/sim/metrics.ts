@@ -146,7 +146,8 @@ export function buildResult(s: Sim, seed: number): SimResult {
 	const ended = completed + REASONS.reduce((a, r) => a + fails[r], 0);
 	const byType: SimResult['global']['latencyByType'] = {};
 	(['static', 'read', 'write'] as const).forEach((t, i) => {
-		if (s.gType[i].n > 0) byType[t] = s.gType[i].stat();
+		const h = s.singleType === i ? s.gRun : s.gType[i];
+		if (h.n > 0) byType[t] = h.stat();
 	});
 	return {
 		durationS: s.durationS,

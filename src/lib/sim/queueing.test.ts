@@ -27,8 +27,8 @@ function runGroup(lambda: number, n: number, c: number, S: number, T: number, ex
 
 describe('M/M/c against Erlang C', () => {
 	const cases = [
-		{ name: 'M/M/1 ρ=0.7', lambda: 140, c: 1, S: 0.005, T: 2500 },
-		{ name: 'M/M/4 ρ=0.8', lambda: 160, c: 4, S: 0.02, T: 2500 },
+		{ name: 'M/M/1 ρ=0.7', lambda: 140, c: 1, S: 0.005, T: 1500 },
+		{ name: 'M/M/4 ρ=0.8', lambda: 160, c: 4, S: 0.02, T: 1500 },
 		{ name: 'M/M/16 ρ=0.9', lambda: 720, c: 16, S: 0.02, T: 600 }
 	];
 	for (const k of cases) {
@@ -71,7 +71,7 @@ describe('M/M/c against Erlang C', () => {
 
 describe('M/M/c/K: blocking', () => {
 	it('1 instance × 8 workers, 20 waiting slots at λ=380/s, S=20 ms', () => {
-		const lambda = 380, c = 8, S = 0.02, T = 1500;
+		const lambda = 380, c = 8, S = 0.02, T = 1000;
 		const th = mmck(lambda, 1 / S, c, c + 20);
 		const r = runGroup(lambda, 1, c, S, T, { queueLimit: 20 });
 		const sut = r.nodes.sut;
@@ -85,7 +85,7 @@ describe('M/M/c/K: blocking', () => {
 
 describe('M/D/1: Pollaczek–Khinchine', () => {
 	it('ρ = 0.5, constant 5 ms', () => {
-		const lambda = 100, S = 0.005, T = 3000;
+		const lambda = 100, S = 0.005, T = 2000;
 		const r = runGroup(lambda, 1, 1, S, T, { serviceDist: 'constant' });
 		// Deterministic service halves the variance term: relSeMean is an upper bound here.
 		within(r.nodes.sut.latency.mean, md1MeanSojourn(lambda, S) * 1000, 4 * relSeMean(0.5, T, S));
@@ -95,7 +95,7 @@ describe('M/D/1: Pollaczek–Khinchine', () => {
 
 describe('Jackson tandem and Little on every node', () => {
 	it('service (M/M/1, 4 ms) → database (M/M/1, 5 ms) at 150/s, 1 ms edges', () => {
-		const lambda = 150, T = 2500;
+		const lambda = 150, T = 1500;
 		const d = design(
 			[
 				node('client', 'client', readClient(lambda)),

@@ -11,7 +11,7 @@ import { simulate } from './index';
 import type { Design, DesignEdge, DesignNode, Params } from '../model/types';
 import type { SimResult } from './types';
 
-const REQUESTS = 300_000;
+const REQUESTS = 250_000;
 const BIG = 1_000_000;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Case = Record<string, any>;

@@ -25,6 +25,7 @@ export class Run implements Simulation {
 	private seed: number;
 	private onFrame?: (f: MetricsFrame) => void;
 	private frames: MetricsFrame[] = [];
+	private keepFrames = true;
 	private scenario: Scenario;
 
 	constructor(design: Design, opts: SimOptions = {}) {
@@ -103,6 +104,8 @@ export class Run implements Simulation {
 		for (const n of s.nodes) if (n.k === K.WORKER) initWorker(s, n);
 		for (const n of s.nodes) if (n.k === K.WORKER) n.sources ??= [];
 		initDatabases(s, maxKeys);
+		const types = new Set(s.nodes.filter((n) => n.k === K.CLIENT).map((n) => (n.client as ClientState).onlyType));
+		s.singleType = types.size === 1 ? [...types][0] : -1;
 		s.singleClient = s.nodes.filter((n) => n.k === K.CLIENT).length === 1;
 		s.trackEwma = s.nodes.some((n) => n.k === K.LB && n.p.algorithm === 'least-response-time');
 		s.keysMatter = s.nodes.some(
@@ -129,6 +132,12 @@ export class Run implements Simulation {
 	}
 
 	advance(toS: number): MetricsFrame[] {
+		return this.runTo(toS, true);
+	}
+
+	/** The event loop up to toS; frames are kept for the caller only if asked (memory stays flat otherwise). */
+	runTo(toS: number, keepFrames: boolean): MetricsFrame[] {
+		this.keepFrames = keepFrames;
 		const s = this.s;
 		const target = Math.min(Number.isFinite(toS) ? toS : this.durationS, this.durationS);
 		this.frames = [];
@@ -200,7 +209,7 @@ export class Run implements Simulation {
 		const f = buildFrame(s, s.snapWin);
 		scaleFrame(s, f);
 		s.snapWin = s.snapshot(s.now);
-		this.frames.push(f);
+		if (this.keepFrames) this.frames.push(f);
 		this.onFrame?.(f);
 		const next = Math.min(s.now + s.frameS, this.durationS);
 		if (next > s.now) s.q.push(next, EV.FRAME, 0, 0);
@@ -223,6 +232,6 @@ export function createSimulation(design: Design, opts: SimOptions = {}): Simulat
 
 export function simulate(design: Design, opts: SimOptions = {}): SimResult {
 	const run = new Run(design, opts);
-	run.advance(run.durationS);
+	run.runTo(run.durationS, false);
 	return run.result();
 }

