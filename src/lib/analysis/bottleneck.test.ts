@@ -62,10 +62,18 @@ describe('bottleneck analysis', () => {
 		expect(readShare(d)).toBeCloseTo(0.2);
 		expect(findBottleneck(d, result({ web: node(0.2), db: node(0.99) }))?.reason).toMatch(/80% writes: shard/);
 	});
-	it('a node down (not busy) is named for its outage', () => {
-		const b = findBottleneck(design(), result({ web: node(0.1), db: node(0.1, { unavailable: 500 }) }));
+	it('a node down (not busy) is named for its outage, not the callers its failures pass through', () => {
+		const down = { unavailable: 500 };
+		const r = result({ client: node(0, down), web: node(0.1, down), db: node(0.1, down) });
+		r.global.failed.unavailable = 500;
+		const b = findBottleneck(design(), r);
 		expect(b?.nodeId).toBe('db');
 		expect(b?.reason).toMatch(/unavailable for 500 requests/);
+	});
+	it('failures the design absorbs (a dead cache whose misses the database serves) are not a bottleneck', () => {
+		const b = findBottleneck(design(), result({ web: node(0.3), db: node(0.5, { unavailable: 900 }) }));
+		expect(b?.limiting).toBe(false);
+		expect(b?.nodeId).toBe('db');
 	});
 	it('a healthy design meets its goals and says nothing is saturated', () => {
 		const a = analyse(design(), result({ web: node(0.3), db: node(0.5) }));

@@ -168,22 +168,39 @@ function reasonFor(design: Design, n: DesignNode, r: NodeResult): { reason: stri
 	}
 }
 
+/**
+ * Failures that started at a node. A failure is counted at every node on the way back to
+ * the client, so a node's own share is what its callees do not already account for.
+ */
+export function ownFailures(design: Design, result: SimResult, id: string): number {
+	const r = result.nodes[id];
+	if (!r) return 0;
+	const callees = new Set(design.edges.filter((e) => e.source === id).map((e) => e.target));
+	let below = 0;
+	for (const c of callees) if (result.nodes[c]) below += failures(result.nodes[c]);
+	return Math.max(0, failures(r) - below);
+}
+
 /** The part that limits the design: the most saturated, else the one failing the most requests. */
 export function findBottleneck(design: Design, result: SimResult): Bottleneck & { fixes: Suggestion[] } | null {
 	const cands = design.nodes.filter((n) => n.kind !== 'client' && result.nodes[n.id]);
 	if (!cands.length) return null;
 	const byUtil = [...cands].sort((a, b) => result.nodes[b.id].utilization - result.nodes[a.id].utilization)[0];
-	const byFail = [...cands].sort((a, b) => failures(result.nodes[b.id]) - failures(result.nodes[a.id]))[0];
+	const own = new Map(cands.map((n) => [n.id, ownFailures(design, result, n.id)]));
+	const byFail = [...cands].sort((a, b) => own.get(b.id)! - own.get(a.id)!)[0];
 	const uTop = result.nodes[byUtil.id].utilization;
-	const failTop = failures(result.nodes[byFail.id]);
+	const failTop = own.get(byFail.id)!;
 	const arrived = Math.max(1, result.global.arrived);
+	// Failures a design absorbs (a dead cache's misses served by the database) are not a limit.
+	const failing = failures({ failed: result.global.failed } as NodeResult) / arrived > 0.001;
 	let node = byUtil;
-	if (uTop < SATURATED && failTop / arrived > 0.001) node = byFail;
+	if (uTop < SATURATED && failing && failTop / arrived > 0.001) node = byFail;
 	const r = result.nodes[node.id];
-	const limiting = r.utilization >= SATURATED || failures(r) / arrived > 0.001;
+	const mine = own.get(node.id)!;
+	const limiting = r.utilization >= SATURATED || (failing && mine / arrived > 0.001);
 	if (!limiting)
 		return { nodeId: node.id, utilization: r.utilization, limiting, reason: `nothing is saturated: the busiest part is ${nameOf(node)} at ${pct(r.utilization)} utilization`, fixes: [] };
-	const down = r.failed.unavailable > failures(r) / 2 && r.utilization < SATURATED;
+	const down = r.failed.unavailable > mine / 2 && mine > 0 && r.utilization < SATURATED;
 	if (down)
 		return {
 			nodeId: node.id,

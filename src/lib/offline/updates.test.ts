@@ -60,6 +60,14 @@ describe('watchForUpdates', () => {
 		expect(reload).not.toHaveBeenCalled();
 	});
 
+	it('waits for a registration made after the page mounted', async () => {
+		const s = fakeSetup({}, fakeWorker('installed'));
+		const onReady = vi.fn();
+		const late: SwContainer = { ...s.container, getRegistration: async () => undefined, ready: Promise.resolve(s.reg) };
+		await watchForUpdates(late, onReady, vi.fn());
+		expect(onReady).toHaveBeenCalledTimes(1);
+	});
+
 	it('does nothing without service-worker support', async () => {
 		await expect(watchForUpdates(undefined, vi.fn())).resolves.toBeUndefined();
 	});

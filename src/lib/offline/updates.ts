@@ -5,6 +5,8 @@
 export interface SwContainer {
 	controller: unknown;
 	getRegistration(): Promise<SwRegistration | undefined>;
+	/** Resolves once a registration is active (never, if none is ever registered). */
+	ready?: Promise<SwRegistration>;
 	addEventListener(type: 'controllerchange', cb: () => void): void;
 }
 export interface SwWorker {
@@ -29,7 +31,8 @@ export async function watchForUpdates(
 	reload: () => void = () => location.reload()
 ): Promise<void> {
 	if (!container) return;
-	const reg = await container.getRegistration();
+	// The app may mount before SvelteKit has registered the worker: then wait until it has.
+	const reg = (await container.getRegistration()) ?? (await container.ready);
 	if (!reg) return;
 	// The first install also fires controllerchange (clients.claim): reload only when the
 	// user asked for the new version.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overlayFigures } from './overlay';
+import { overlayFigures, reuseUnchanged, sig2 } from './overlay';
 import { FrameRing } from './ring';
 import { packFrames } from './frames';
 import { createFakeSimulation } from './fakeSim';
@@ -19,6 +19,14 @@ describe('overlay figures', () => {
 		ring.push(packFrames(sim.advance(3), ids));
 		o = overlayFigures(ring, d, 'db');
 		expect(o.nodes.get('db')).toMatchObject({ down: true, errors: 100, bottleneck: true });
+	});
+	it('rounds to two significant figures and keeps unchanged entries as the same objects', () => {
+		expect([sig2(1234), sig2(0.04567), sig2(99.6), sig2(0)]).toEqual([1200, 0.046, 100, 0]);
+		const a = { x: { rps: 1 }, y: { rps: 2 } };
+		const prev = new Map(Object.entries(a));
+		const next = reuseUnchanged(prev, new Map([['x', { rps: 1 }], ['y', { rps: 3 }]]));
+		expect(next.get('x')).toBe(a.x);
+		expect(next.get('y')).not.toBe(a.y);
 	});
 	it('is empty before the first frame', () => {
 		expect(overlayFigures(new FrameRing(['a'], 2), chainDesign()).nodes.size).toBe(0);

@@ -7,6 +7,26 @@ import type { EdgeFigures, NodeFigures } from '../stores/overlay.svelte';
 import { N } from './frames';
 import type { FrameRing } from './ring';
 
+/** Two significant figures: what a badge shows, and fewer repaints from noise. */
+export function sig2(v: number): number {
+	if (!Number.isFinite(v) || v === 0) return v;
+	const p = 10 ** (Math.floor(Math.log10(Math.abs(v))) - 1);
+	return Math.round(v / p) * p;
+}
+const pct1 = (u: number) => Math.round(u * 100) / 100;
+
+/**
+ * `next` with every entry equal to the one in `prev` replaced by that very object, so the
+ * canvas components reading an unchanged node or edge are not re-rendered at all.
+ */
+export function reuseUnchanged<T extends object>(prev: ReadonlyMap<string, T>, next: Map<string, T>): Map<string, T> {
+	for (const [id, v] of next) {
+		const old = prev.get(id);
+		if (old && (Object.keys(v) as (keyof T)[]).every((k) => Object.is(old[k], v[k])) && Object.keys(old).length === Object.keys(v).length) next.set(id, old);
+	}
+	return next;
+}
+
 /** Utilization at which a node counts as the live bottleneck. */
 export const HOT = 0.85;
 
@@ -35,10 +55,10 @@ export function overlayFigures(
 		const u = ring.node(last, j, N.utilization);
 		const instances = ring.node(last, j, N.instances);
 		nodes.set(n.id, {
-			utilization: Number.isFinite(u) ? u : 0,
-			rps: ring.node(last, j, N.completed) / dt,
-			p99: ring.node(last, j, N.latency + 3),
-			errors: errors / dt,
+			utilization: Number.isFinite(u) ? pct1(u) : 0,
+			rps: sig2(ring.node(last, j, N.completed) / dt),
+			p99: sig2(ring.node(last, j, N.latency + 3)),
+			errors: sig2(errors / dt),
 			down: instances > 0 && ring.node(last, j, N.up) === 0,
 			bottleneck: false
 		});
@@ -60,7 +80,7 @@ export function overlayFigures(
 		const total = from.reduce((s, id) => s + weight(id), 0);
 		const share = total > 0 ? weight(e.source) / total : 1 / from.length;
 		const failed = [0, 1, 2, 3, 4].reduce((s, r) => s + (fig(e.target, N.failed + r) || 0), 0) / dt;
-		edges.set(e.id, { rps: arrived * share, errors: failed * share });
+		edges.set(e.id, { rps: sig2(arrived * share), errors: sig2(failed * share) });
 	}
 	return { nodes, edges };
 }

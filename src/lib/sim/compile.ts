@@ -97,8 +97,18 @@ export class NodeRt {
 	/** Service/worker plan per type: pairs (step code, arg). */
 	plan: Int32Array[] = [];
 	failures: { mtbf: number; mttr: number } | null = null;
-	// kind-specific state, set by the components
-	state: Record<string, unknown> = {};
+	// Kind-specific state, set by the components. Declared here (all null) so every node
+	// has the same shape and the hot loop's property loads stay monomorphic.
+	client: unknown = null;
+	fwd: unknown = null;
+	db: unknown = null;
+	cache: unknown = null;
+	queue: unknown = null;
+	kv: unknown = null;
+	store: unknown = null;
+	/** A worker's upstream queue nodes. */
+	sources: number[] = [];
+	promotedAt = -1;
 
 	constructor(idx: number, node: DesignNode, regionIdx: number) {
 		this.idx = idx;

@@ -61,7 +61,6 @@ export class Sim {
 	cPend = new Int32Array(0);
 	cRes = new Uint8Array(0);
 	cEpoch = new Int32Array(0);
-	cAux = new Int32Array(0);
 	freeList = new Int32Array(0);
 	// scratch outputs of pickers (no tuple allocation)
 	dbEdge = -1;
@@ -73,6 +72,8 @@ export class Sim {
 	keysMatter = true;
 	/** Only a least-response-time balancer needs each instance's recent latency. */
 	trackEwma = false;
+	/** With one client its node's latency is the global one: recorded once. */
+	singleClient = false;
 	/** Sliced run (scale.ts): counts × scale, instances × instanceScale. */
 	scale = 1;
 	instanceScale = new Float64Array(0);
@@ -152,7 +153,6 @@ export class Sim {
 		this.cPend = g(this.cPend, Int32Array);
 		this.cRes = g(this.cRes, Uint8Array);
 		this.cEpoch = g(this.cEpoch, Int32Array);
-		this.cAux = g(this.cAux, Int32Array);
 		this.cLat = g(this.cLat, Float64Array);
 		const fl = new Int32Array(cap);
 		fl.set(this.freeList.subarray(0, this.freeTop));
@@ -169,14 +169,12 @@ export class Sim {
 		this.cChild[c] = -1;
 		this.cInst[c] = -1;
 		this.cEdge[c] = -1;
-		this.cCurEdge[c] = -1;
 		this.cOwn[c] = 0;
 		this.cStep[c] = 0;
 		this.cFlags[c] = 0;
 		this.cAttempt[c] = 0;
 		this.cPend[c] = 0;
 		this.cRes[c] = 0;
-		this.cAux[c] = -1;
 		return c;
 	}
 
@@ -192,7 +190,6 @@ export class Sim {
 		this.cType[c] = this.cType[parent];
 		this.cKey[c] = this.cKey[parent];
 		this.cOrigin[c] = this.cOrigin[parent];
-		this.cStart[c] = this.cStart[parent];
 		this.cNode[c] = node;
 		this.cParent[c] = parent;
 		this.cPGen[c] = this.cGen[parent];
@@ -440,9 +437,9 @@ export class Sim {
 	/** A lifecycle state worth showing on a node, if any. */
 	stateOf(n: NodeRt): string | undefined {
 		if (n.k === K.DB) {
-			const set = (n.state.db as { set: { leader: number; electing: boolean; life: { stateName(): string } | null } | null } | undefined)?.set;
+			const set = (n.db as { set: { leader: number; electing: boolean; life: { stateName(): string } | null } | null } | undefined)?.set;
 			if (set && set.leader === n.idx && set.electing && set.life) return set.life.stateName();
-			if (set && set.leader === n.idx && (n.state.promotedAt as number | undefined) !== undefined) return 'follower-promoted';
+			if (set && set.leader === n.idx && n.promotedAt >= 0) return 'follower-promoted';
 		}
 		const health = this.health[n.idx];
 		if (health && health.stateName() !== 'healthy') return health.stateName();

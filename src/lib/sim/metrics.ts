@@ -76,7 +76,7 @@ export function buildFrame(s: Sim, snap: Snap): MetricsFrame {
 			inFlight: inFlight(n.cnt),
 			utilization: finite(a.utilization),
 			meanQueue: finite(a.meanQueue),
-			latency: n.hWin.stat(),
+			latency: n.k === K.CLIENT && s.singleClient ? s.gWin.stat() : n.hWin.stat(),
 			up: n.k === K.CLIENT ? 1 : up,
 			instances: n.k === K.CLIENT ? 1 : n.active
 		};
@@ -126,7 +126,7 @@ export function buildResult(s: Sim, seed: number): SimResult {
 			utilization: finite(a.utilization),
 			meanQueue: finite(a.meanQueue),
 			waitRatio: n.cnt[C.ACC] - base[C.ACC] > 0 ? (n.cnt[C.WAITED] - base[C.WAITED]) / (n.cnt[C.ACC] - base[C.ACC]) : 0,
-			latency: n.hRun.n > 0 ? n.hRun.stat() : zeroStat()
+			latency: n.k === K.CLIENT && s.singleClient ? (s.gRun.n > 0 ? s.gRun.stat() : zeroStat()) : n.hRun.n > 0 ? n.hRun.stat() : zeroStat()
 		};
 		extras(s, n, n.cnt, base, r);
 		if (n.k !== K.CLIENT && n.k !== K.QUEUE && n.k !== K.DNS && n.k !== K.GEODNS && n.k !== K.LIMITER) r.instances = n.active;

@@ -71,8 +71,8 @@ export class Run implements Simulation {
 		for (const n of s.nodes) {
 			switch (n.k) {
 				case K.CLIENT:
-					n.state.client = new ClientState(s, n);
-					maxKeys = Math.max(maxKeys, (n.state.client as ClientState).keys);
+					n.client = new ClientState(s, n);
+					maxKeys = Math.max(maxKeys, (n.client as ClientState).keys);
 					break;
 				case K.SERVICE:
 				case K.WORKER:
@@ -101,15 +101,16 @@ export class Run implements Simulation {
 			}
 		}
 		for (const n of s.nodes) if (n.k === K.WORKER) initWorker(s, n);
-		for (const n of s.nodes) if (n.k === K.WORKER) n.state.queues ??= [];
+		for (const n of s.nodes) if (n.k === K.WORKER) n.sources ??= [];
 		initDatabases(s, maxKeys);
+		s.singleClient = s.nodes.filter((n) => n.k === K.CLIENT).length === 1;
 		s.trackEwma = s.nodes.some((n) => n.k === K.LB && n.p.algorithm === 'least-response-time');
 		s.keysMatter = s.nodes.some(
 			(n) =>
 				n.k === K.CACHE ||
 				n.k === K.CDN ||
 				n.k === K.KV ||
-				(n.k === K.DB && ((n.state.db as { set: unknown; shards: number }).set !== null || (n.state.db as { shards: number }).shards > 1)) ||
+				(n.k === K.DB && ((n.db as { set: unknown; shards: number }).set !== null || (n.db as { shards: number }).shards > 1)) ||
 				(n.k === K.LB && n.p.algorithm === 'ip-hash') ||
 				(n.k === K.LIMITER && n.p.scope === 'per-key')
 		);

@@ -257,7 +257,7 @@ export class Scenario {
 		this.lastBusy[n.idx] = n.busyArea;
 		this.lastCap[n.idx] = n.capArea;
 		let backlog = 0;
-		if (n.k === K.WORKER) for (const q of n.state.queues as number[]) backlog += qs(s.nodes[q]).len;
+		if (n.k === K.WORKER) for (const q of n.sources as number[]) backlog += qs(s.nodes[q]).len;
 		const before = sc.stateName();
 		sc.send({ type: 'EVALUATE', now: s.now, utilization: cap > 0 ? Math.min(1, busy / cap) : 0, backlog });
 		this.setActive(n, sc.instances());

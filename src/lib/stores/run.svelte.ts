@@ -10,6 +10,13 @@ import { runMachine, type RunStatus } from '../run/machine';
 import type { Speed } from '../run/loop';
 import { analyse, type Analysis } from '../analysis/bottleneck';
 
+/**
+ * How often the page shows new figures while a run streams, ms. Batches land in the ring at
+ * once (no DOM work); charts, canvas and clock repaint together at this pace, because on a
+ * large design each repaint of the page, not the script, is what costs main-thread time.
+ */
+export const UI_MS = 200;
+
 /** Most frames kept for the charts (one per simulated second by default). */
 const MAX_FRAMES = 7200;
 
@@ -53,6 +60,9 @@ export class RunStore {
 	private fingerprint = '';
 	private listeners = new Set<BatchListener>();
 	private generation = 0;
+	private uiTimer: ReturnType<typeof setTimeout> | undefined;
+	private pendingTime = 0;
+	private pendingStates: Record<string, string> | null = null;
 
 	constructor(private backend: RunBackend) {
 		const machine = runMachine.provide({
@@ -93,6 +103,7 @@ export class RunStore {
 	}
 	pause() {
 		this.actor.send({ type: 'PAUSE' });
+		if (this.uiTimer !== undefined) this.showFigures();
 	}
 	resume() {
 		this.actor.send({ type: 'RESUME' });
@@ -134,7 +145,22 @@ export class RunStore {
 		return () => this.listeners.delete(fn);
 	}
 
+	/** Publish what the ring holds: one reactive change for charts, canvas and clock. */
+	private showFigures() {
+		clearTimeout(this.uiTimer);
+		this.uiTimer = undefined;
+		this.timeS = this.pendingTime;
+		if (this.pendingStates) this.states = this.pendingStates;
+		this.pendingStates = null;
+		this.tick++;
+		for (const fn of this.listeners) fn(this);
+	}
+
 	private clearFigures() {
+		clearTimeout(this.uiTimer);
+		this.uiTimer = undefined;
+		this.pendingTime = 0;
+		this.pendingStates = null;
 		this.result = null;
 		this.timeS = 0;
 		this.states = {};
@@ -165,13 +191,15 @@ export class RunStore {
 				(packed, timeS, states) => {
 					if (gen !== this.generation) return;
 					this.ring.push(packed);
-					this.timeS = timeS;
-					if (Object.keys(states).length) this.states = { ...this.states, ...states };
-					this.tick++;
-					for (const fn of this.listeners) fn(this);
+					this.pendingTime = timeS;
+					if (Object.keys(states).length) this.pendingStates = { ...(this.pendingStates ?? this.states), ...states };
+					// While paused (a step) show it at once; while running, at the UI pace.
+					if (this.status !== 'running') this.showFigures();
+					else this.uiTimer ??= setTimeout(() => this.showFigures(), UI_MS);
 				},
 				(result) => {
 					if (gen !== this.generation) return;
+					this.showFigures();
 					this.result = result;
 					this.actor.send({ type: 'FINISHED' });
 				},

@@ -14,6 +14,7 @@ export class ClientState {
 	rps: number;
 	poisson: boolean;
 	mixCum: Float64Array;
+	onlyType: number;
 	zipf: Zipf;
 	keys: number;
 	shape: string;
@@ -32,6 +33,8 @@ export class ClientState {
 		const w = [Math.max(0, num(mix.static, 0)), Math.max(0, num(mix.read, 0.9)), Math.max(0, num(mix.write, 0.1))];
 		const tot = w[0] + w[1] + w[2] || 1;
 		this.mixCum = new Float64Array([w[0] / tot, (w[0] + w[1]) / tot, 1]);
+		// A mix of one type needs no draw.
+		this.onlyType = w[0] === tot ? 0 : w[1] === tot ? 1 : w[2] === tot ? 2 : -1;
 		this.keys = Math.max(1, Math.floor(num(p.keys, 100000)));
 		this.zipf = new Zipf(this.keys, Math.max(0, num(p.zipf, 0.99)));
 		this.sh = obj(p.shape);
@@ -71,7 +74,7 @@ export class ClientState {
 }
 
 export function clientState(n: NodeRt): ClientState {
-	return n.state.client as ClientState;
+	return n.client as ClientState;
 }
 
 /** Schedule the client's next arrival after `now`. */
@@ -93,8 +96,11 @@ export function startRequest(s: Sim, n: NodeRt): void {
 	const st = clientState(n);
 	const c = s.alloc();
 	s.cNode[c] = n.idx;
-	const u = s.rng.uniform();
-	const t = u < st.mixCum[0] ? 0 : u < st.mixCum[1] ? 1 : 2;
+	let t = st.onlyType;
+	if (t < 0) {
+		const u = s.rng.uniform();
+		t = u < st.mixCum[0] ? 0 : u < st.mixCum[1] ? 1 : 2;
+	}
 	s.cType[c] = t;
 	s.cKey[c] = s.keysMatter ? st.zipf.sample(s.rng) - 1 : 0;
 	let origin = n.region;
@@ -126,7 +132,7 @@ export function endRequest(s: Sim, c: number, res: number): void {
 		n.cnt[C.COMP]++;
 		addBoth(s.gRun, s.gWin, ms);
 		s.gType[s.cType[c]].add(ms);
-		addBoth(n.hRun, n.hWin, ms);
+		if (!s.singleClient) addBoth(n.hRun, n.hWin, ms);
 	} else {
 		s.g[C.FAIL + res - 1]++;
 		n.cnt[C.FAIL + res - 1]++;

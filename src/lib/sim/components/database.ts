@@ -49,7 +49,7 @@ export interface DbState {
 }
 
 export function dbs(n: NodeRt): DbState {
-	return n.state.db as DbState;
+	return n.db as DbState;
 }
 
 export function initDatabases(s: Sim, maxKeys: number): void {
@@ -62,7 +62,7 @@ export function initDatabases(s: Sim, maxKeys: number): void {
 		if (n.k !== K.DB) continue;
 		parent.set(n.idx, n.idx);
 		const shards = Math.max(1, Math.floor(num(n.p.shards, 1)));
-		n.state.db = {
+		n.db = {
 			set: null,
 			lag: 0,
 			mode: 'async',
@@ -220,7 +220,7 @@ export function promote(s: Sim, setIdx: number, epoch: number): void {
 	set.life.send({ type: 'TICK', now: s.now });
 	if (set.life.stateName() !== 'follower-promoted') return;
 	set.leader = set.members[set.life.context().promoted];
-	s.nodes[set.leader].state.promotedAt = s.now;
+	s.nodes[set.leader].promotedAt = s.now;
 	set.maxAsyncLag = 0;
 	for (const m of set.members) {
 		const st = dbs(s.nodes[m]);

@@ -41,11 +41,11 @@ export function initForward(s: Sim, n: NodeRt): void {
 		limiter: n.k === K.LIMITER ? new Limiter(p) : null
 	};
 	st.tokens = st.maxRps;
-	n.state.fwd = st;
+	n.fwd = st;
 }
 
 function fs(n: NodeRt): ForwardState {
-	return n.state.fwd as ForwardState;
+	return n.fwd as ForwardState;
 }
 
 /** Token bucket of capacity maxRps refilled at maxRps per second. */
