@@ -67,3 +67,17 @@ test('autosave: a change is saved within a second, without waiting for anything'
 	await openApp(again);
 	await expect(again.getByTestId('node')).toHaveCount(5);
 });
+
+test('opening a template never writes over the open design; it becomes a design of its own', async ({ page }) => {
+	await openApp(page);
+	await addNode(page, 'cache');
+	await saved(page);
+	await page.getByRole('button', { name: 'Templates' }).click();
+	await page.getByTestId('template-item').first().click();
+	await expect(page.getByTestId('node')).toHaveCount(3);
+	await saved(page);
+	await openLibrary(page);
+	await expect(items(page)).toHaveCount(2);
+	await items(page).filter({ hasText: 'My first design' }).getByRole('button', { name: /^Open/ }).click();
+	await expect(page.getByTestId('node')).toHaveCount(5);
+});

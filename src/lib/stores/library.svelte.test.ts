@@ -99,6 +99,24 @@ describe('LibraryStore', () => {
 		store.dispose();
 	});
 
+	it('stepping through templates keeps only what was edited', async () => {
+		const { store, editor } = await tab(`lib-${n++}`);
+		editor.replaceDesign(sampleDesign('step-1', 'Step 1'));
+		await store.flush();
+		editor.replaceDesign(sampleDesign('step-2', 'Step 2'));
+		await store.flush();
+		await store.refresh();
+		// The untouched first design and step 1 were let go (restorable until purged).
+		expect(store.items.map((s) => s.name)).toEqual(['Step 2']);
+		editor.update('Edit', (d) => ({ ...d, name: 'Step 2, mine' }));
+		await store.flush();
+		editor.replaceDesign(sampleDesign('step-3', 'Step 3'));
+		await store.flush();
+		await store.refresh();
+		expect(store.items.map((s) => s.name).sort()).toEqual(['Step 2, mine', 'Step 3']);
+		store.dispose();
+	});
+
 	it('deletes with undo, and opens another design when the open one is deleted', async () => {
 		const { store, editor } = await tab(`lib-${n++}`);
 		const first = store.currentId!;

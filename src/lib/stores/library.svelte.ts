@@ -83,6 +83,12 @@ export class LibraryStore {
 	#shownId: string | null = null;
 	#adopting: Promise<void> | null = null;
 	#adoptPending: Design | null = null;
+	/**
+	 * A record the app made, not the user (the first visit's example, a template step):
+	 * while nobody has edited it, it is let go when another design takes its place, so
+	 * stepping through templates does not fill the library.
+	 */
+	#disposableId: string | null = null;
 
 	get readOnly() {
 		return this.mode === 'shared';
@@ -140,7 +146,8 @@ export class LibraryStore {
 				this.notice = { text: `Changes made while the library was opening were kept as “${design.name}”.` };
 			}
 			for (const id of candidates) if (id && (await this.open(id, { quiet: true }))) return;
-			await this.#createAndOpen(early ?? this.#opts!.firstDesign());
+			const first = await this.#createAndOpen(early ?? this.#opts!.firstDesign());
+			if (!early) this.#disposableId = first.id;
 		} catch (e) {
 			this.#toMemory(e);
 			this.#show(this.#opts!.firstDesign());
@@ -226,6 +233,8 @@ export class LibraryStore {
 			if (old) {
 				await old.flush();
 				old.dispose();
+				const untouched = this.#disposableId !== null && this.#disposableId === old.latest()?.id && !old.dirty;
+				if (untouched) await lib.deleteDesign(db, this.#disposableId!).catch(() => {});
 				const mine = old.latest();
 				if (old.dirty && mine) await lib.createDesign(db, { ...mine, id: newId(), name: `${mine.name} (unsaved changes)`.slice(0, LIMITS.labelChars) });
 			}
@@ -239,6 +248,7 @@ export class LibraryStore {
 			} else {
 				const { design: d, summary } = await lib.createDesign(db, design);
 				this.#attach(d, summary);
+				this.#disposableId = d.id;
 				if (d.id !== design.id) this.#show(d, { resetHistory: false, label: 'Save to library' });
 			}
 			if (this.#adoptPending) this.#saver!.schedule(this.#adoptPending);
@@ -261,6 +271,7 @@ export class LibraryStore {
 			delayMs: this.#opts?.autosaveDelayMs,
 			write: async (d, base) => (await lib.saveDesign(db, d, base)).revision,
 			onSaved: (revision, d) => {
+				if (d.id === this.#disposableId) this.#disposableId = null;
 				this.#tabs?.announceSaved(d.id, revision);
 				if (this.problem?.offerFile) this.problem = null;
 				void this.refresh();
