@@ -51,6 +51,20 @@ describe('RunStore', () => {
 		run.restart(d);
 		expect(run.stale).toBe(false);
 	});
+	it('holds the figures during a drag and shows them on release', async () => {
+		const run = store();
+		run.setSpeed(100);
+		run.start(chainDesign({ scenario: { durationS: 1000, warmupS: 0, seed: 1, events: [] } }));
+		await until(() => run.tick > 1);
+		run.hold(true);
+		const tick = run.tick;
+		await new Promise((r) => setTimeout(r, 900));
+		expect(run.tick).toBe(tick);
+		expect(run.ring.length).toBeGreaterThan(0);
+		run.hold(false);
+		expect(run.tick).toBeGreaterThan(tick);
+		run.reset();
+	});
 	it('a design the simulator refuses becomes an error in plain words', async () => {
 		const run = store(() => {
 			throw new DesignError(['The client "c" has no outgoing edge.']);
