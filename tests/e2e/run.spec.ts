@@ -27,6 +27,10 @@ test('run the example: charts fill, pause and step, summary', async ({ page }) =
 	await page.getByTestId('run-start').click();
 	await expect(status(page)).toHaveText('running');
 	for (const id of ['chart-throughput', 'chart-latency', 'chart-errors', 'chart-utilization']) await chartFilled(page, id);
+	// A selected node gets its own charts (queue depth, instances…).
+	await page.locator('[data-testid="node"][data-node-id="web"]').click();
+	await chartFilled(page, 'chart-node-queue');
+	await chartFilled(page, 'chart-node-instances');
 	await page.screenshot({ path: '/tmp/run-running.png' });
 
 	await page.getByTestId('run-pause').click();
