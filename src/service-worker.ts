@@ -1,6 +1,9 @@
 /// <reference lib="webworker" />
 // Offline: cache the whole static build on install, serve it cache-first, and fall back
 // to the SPA shell for navigations, so the app starts with no network after one visit.
+// A new version installs in the background and waits: the page shows "a new version is
+// ready" and sends SKIP_WAITING when the user chooses to reload (never mid-edit by itself).
+// The very first install has no page to disturb, so it activates at once.
 import { build, files, version } from '$service-worker';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -12,8 +15,14 @@ sw.addEventListener('install', (event) => {
 		caches
 			.open(CACHE)
 			.then((cache) => cache.addAll(ASSETS))
-			.then(() => sw.skipWaiting())
+			.then(() => {
+				if (!sw.registration.active) return sw.skipWaiting();
+			})
 	);
+});
+
+sw.addEventListener('message', (event) => {
+	if (event.data?.type === 'SKIP_WAITING') sw.skipWaiting();
 });
 
 sw.addEventListener('activate', (event) => {

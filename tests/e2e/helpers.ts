@@ -5,7 +5,7 @@ export interface DesignLike {
 	name: string;
 	nodes: { id: string; kind: string; label?: string; position: { x: number; y: number }; region?: string; params: Record<string, unknown> }[];
 	edges: { id: string; source: string; target: string; params: Record<string, unknown> }[];
-	regions?: { id: string; name: string; position?: { x: number; y: number } }[];
+	regions?: { id: string; name: string; position?: { x: number; y: number }; width?: number; height?: number }[];
 }
 
 export async function design(page: Page): Promise<DesignLike> {

@@ -27,9 +27,9 @@ export function exampleDesign(): Design {
 		...blankDesign('My first design'),
 		nodes: [
 			node('client', 'client', 0, 120),
-			node('lb', 'loadBalancer', 240, 120),
-			node('web', 'service', 480, 120, { instances: 2 }),
-			node('db', 'database', 720, 120)
+			node('lb', 'loadBalancer', 288, 120),
+			node('web', 'service', 576, 120, { instances: 2 }),
+			node('db', 'database', 864, 120)
 		],
 		edges: [edge('client', 'lb'), edge('lb', 'web'), edge('web', 'db')]
 	};

@@ -5,23 +5,8 @@ import { regionLatencyMs, resolveEdgeParams, resolveParams } from '../model/defa
 import type { Design, DesignNode, NodeKind, Params } from '../model/types';
 import { KIND_CODES, K, TYPES } from './consts';
 import { Histogram } from './engine/histogram';
+import { BreakerState } from './machines/breakerState';
 import { C } from './consts';
-
-export interface BreakerRt {
-	failureRate: number;
-	windowS: number;
-	openS: number;
-	probes: number;
-	/** 0 closed, 1 open, 2 half-open. */
-	state: number;
-	openedAt: number;
-	probeOk: number;
-	probeOut: number;
-	/** Outcomes per second over the window (ring of whole seconds). */
-	okB: Float64Array;
-	failB: Float64Array;
-	sec: Float64Array;
-}
 
 export interface EdgeRt {
 	idx: number;
@@ -30,6 +15,8 @@ export interface EdgeRt {
 	dst: number;
 	/** One-way latency, s, including the region matrix between the two ends. */
 	lat: number;
+	/** The source has no region: the hop is priced from the request's origin region. */
+	fromOrigin: boolean;
 	/** Own latency without regions, s. */
 	base: number;
 	/** Bit t set: carries request type t. */
@@ -38,7 +25,7 @@ export interface EdgeRt {
 	timeout: number;
 	retries: number;
 	backoff: number;
-	breaker: BreakerRt | null;
+	breaker: BreakerState | null;
 	replication: boolean;
 	mode: 'async' | 'sync' | 'semi-sync';
 	lag: number;
@@ -103,13 +90,25 @@ export class NodeRt {
 	hWin = new Histogram();
 	/** Outgoing call edges (not replication) carrying each type, in design order. */
 	out: number[][] = [[], [], []];
+	/** The single database edge per type when no choice is needed (else -1). */
+	dbFast = new Int32Array([-1, -1, -1]);
 	/** Incoming edges. */
 	inEdges: number[] = [];
 	/** Service/worker plan per type: pairs (step code, arg). */
 	plan: Int32Array[] = [];
 	failures: { mtbf: number; mttr: number } | null = null;
-	// kind-specific state, set by the components
-	state: Record<string, unknown> = {};
+	// Kind-specific state, set by the components. Declared here (all null) so every node
+	// has the same shape and the hot loop's property loads stay monomorphic.
+	client: unknown = null;
+	fwd: unknown = null;
+	db: unknown = null;
+	cache: unknown = null;
+	queue: unknown = null;
+	kv: unknown = null;
+	store: unknown = null;
+	/** A worker's upstream queue nodes. */
+	sources: number[] = [];
+	promotedAt = -1;
 
 	constructor(idx: number, node: DesignNode, regionIdx: number) {
 		this.idx = idx;
@@ -217,6 +216,7 @@ export function compile(design: Design): Compiled {
 			dst,
 			base,
 			lat: base + (ra >= 0 && rb >= 0 ? regionLat[ra * R + rb] : 0),
+			fromOrigin: R > 0 && ra < 0,
 			carries,
 			weight: Math.max(0, num(p.weight, 1)),
 			timeout: Math.max(0, num(p.timeoutMs, 0)) / 1000,
@@ -224,19 +224,13 @@ export function compile(design: Design): Compiled {
 			backoff: Math.max(0, num(p.backoffMs, 100)) / 1000,
 			breaker:
 				b.enabled === true
-					? {
+					? new BreakerState({
 							failureRate: num(b.failureRate, 0.5),
 							windowS,
 							openS: Math.max(0, num(b.openS, 5)),
-							probes: Math.max(1, Math.floor(num(b.halfOpenProbes, 3))),
-							state: 0,
-							openedAt: 0,
-							probeOk: 0,
-							probeOut: 0,
-							okB: new Float64Array(slots),
-							failB: new Float64Array(slots),
-							sec: new Float64Array(slots).fill(-1)
-						}
+							halfOpenProbes: Math.max(1, Math.floor(num(b.halfOpenProbes, 3))),
+							buckets: Math.min(100, slots)
+						})
 					: null,
 			replication,
 			mode: (['async', 'sync', 'semi-sync'].includes(str(p.mode, 'async')) ? str(p.mode, 'async') : 'async') as EdgeRt['mode'],

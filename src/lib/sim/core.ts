@@ -6,8 +6,9 @@ import type { Design } from '../model/types';
 import { compile, type Compiled, type EdgeRt, NodeRt } from './compile';
 import { C, EV, F, K, OK, TIMEOUT, UNAVAILABLE, LOST, REJECTED } from './consts';
 import { EventQueue } from './engine/heap';
-import { Histogram } from './engine/histogram';
+import { Histogram, addBoth } from './engine/histogram';
 import { Rng } from './engine/rng';
+import { onArrive, onResult, onServed } from './dispatch';
 
 export interface Handlers {
 	/** A call reached a node (after the node-down check). */
@@ -60,7 +61,6 @@ export class Sim {
 	cPend = new Int32Array(0);
 	cRes = new Uint8Array(0);
 	cEpoch = new Int32Array(0);
-	cAux = new Int32Array(0);
 	freeList = new Int32Array(0);
 	// scratch outputs of pickers (no tuple allocation)
 	dbEdge = -1;
@@ -68,9 +68,25 @@ export class Sim {
 	pickI = -1;
 	// scenario-driven state
 	spikesPlanned = false;
+	/** Whether any node looks at keys (caches, shards, replicas, ip-hash, per-key limits); if not, none are drawn. */
+	keysMatter = true;
+	/** Only a least-response-time balancer needs each instance's recent latency. */
+	trackEwma = false;
+	/** With one client its node's latency is the global one: recorded once. */
+	singleClient = false;
+	/** Sliced run (scale.ts): counts × scale, instances × instanceScale. */
+	scale = 1;
+	instanceScale = new Float64Array(0);
+	/** Set once a partition event has cut two regions apart. */
+	anyPartition = false;
+	/** One-way latency of the edge a call came over (to its node), paid again on the way back. */
+	cLat = new Float64Array(0);
 	spikeMul = new Float64Array(0);
 	replicaSets: import('./components/database').ReplicaSet[] = [];
 	scenario: { pendingReady: Int32Array } | null = null;
+	/** Lifecycle machines (XState) per node: health, and the autoscaler or cache life. */
+	health: ({ stateName(): string } | undefined)[] = [];
+	lives: ({ stateName(): string } | undefined)[] = [];
 	freeTop = 0;
 	live = 0;
 
@@ -96,6 +112,7 @@ export class Sim {
 		this.partitioned = new Uint8Array(Math.max(1, this.R * this.R));
 		this.growCalls(1024);
 		this.snapWin = this.snapshot(0);
+		this.instanceScale = new Float64Array(this.nodes.length).fill(1);
 	}
 
 	snapshot(t: number) {
@@ -136,7 +153,7 @@ export class Sim {
 		this.cPend = g(this.cPend, Int32Array);
 		this.cRes = g(this.cRes, Uint8Array);
 		this.cEpoch = g(this.cEpoch, Int32Array);
-		this.cAux = g(this.cAux, Int32Array);
+		this.cLat = g(this.cLat, Float64Array);
 		const fl = new Int32Array(cap);
 		fl.set(this.freeList.subarray(0, this.freeTop));
 		for (let i = cap - 1; i >= old; i--) fl[this.freeTop++] = i;
@@ -152,14 +169,12 @@ export class Sim {
 		this.cChild[c] = -1;
 		this.cInst[c] = -1;
 		this.cEdge[c] = -1;
-		this.cCurEdge[c] = -1;
 		this.cOwn[c] = 0;
 		this.cStep[c] = 0;
 		this.cFlags[c] = 0;
 		this.cAttempt[c] = 0;
 		this.cPend[c] = 0;
 		this.cRes[c] = 0;
-		this.cAux[c] = -1;
 		return c;
 	}
 
@@ -175,7 +190,6 @@ export class Sim {
 		this.cType[c] = this.cType[parent];
 		this.cKey[c] = this.cKey[parent];
 		this.cOrigin[c] = this.cOrigin[parent];
-		this.cStart[c] = this.cStart[parent];
 		this.cNode[c] = node;
 		this.cParent[c] = parent;
 		this.cPGen[c] = this.cGen[parent];
@@ -220,21 +234,30 @@ export class Sim {
 		this.cCurEdge[parent] = e;
 		const edge = this.edges[e];
 		const br = edge.breaker;
-		if (br !== null && !this.breakerAllow(br)) {
+		if (br !== null && !br.allow(this.now)) {
 			this.childDone(parent, e, UNAVAILABLE, 0, false);
 			return;
 		}
-		const src = this.nodes[edge.src], dst = this.nodes[target];
-		if (src.region >= 0 && dst.region >= 0 && this.partitioned[src.region * this.R + dst.region] === 1) {
-			this.childDone(parent, e, UNAVAILABLE, 0, false);
-			return;
+		if (this.anyPartition) {
+			const src = this.nodes[edge.src], dst = this.nodes[target];
+			if (src.region >= 0 && dst.region >= 0 && this.partitioned[src.region * this.R + dst.region] === 1) {
+				this.childDone(parent, e, UNAVAILABLE, 0, false);
+				return;
+			}
 		}
 		const c = this.child(parent, target);
 		this.cEdge[c] = e;
 		this.cInst[c] = inst;
 		this.cChild[parent] = c;
 		if (edge.timeout > 0) this.q.push(this.now + edge.timeout, EV.TIMEOUT, c, this.cGen[c]);
-		const lat = this.latency(edge, target);
+		let lat = target === edge.dst ? edge.lat : this.latency(edge, target);
+		if (edge.fromOrigin) {
+			// A caller outside any region (client, DNS, CDN edge) carries the user: the hop costs
+			// the distance from the request's origin region to the target's region.
+			const o = this.cOrigin[c], r = this.nodes[target].region;
+			if (o >= 0 && r >= 0) lat += this.cx.regionLat[o * this.R + r];
+		}
+		this.cLat[c] = lat;
 		if (lat > 0) this.q.push(this.now + lat, EV.ARRIVE, c, 0);
 		else this.arrive(c);
 	}
@@ -247,7 +270,7 @@ export class Sim {
 			this.finish(c, UNAVAILABLE);
 			return;
 		}
-		this.handlers[n.k].arrive(this, c);
+		onArrive(this, n.k, c);
 	}
 
 	/** The call is over at its node: count it, then answer the caller (or drop it if none). */
@@ -263,9 +286,8 @@ export class Sim {
 			if (res === OK) {
 				n.cnt[C.COMP]++;
 				const ms = this.cOwn[c] * 1000;
-				n.hRun.add(ms);
-				n.hWin.add(ms);
-				if (n.k >= K.SERVICE) {
+				addBoth(n.hRun, n.hWin, ms);
+				if (this.trackEwma && n.k >= K.SERVICE) {
 					const i = this.cInst[c];
 					if (i >= 0) n.ewma[i] = n.ewma[i] === 0 ? ms : 0.9 * n.ewma[i] + 0.1 * ms;
 				}
@@ -277,8 +299,7 @@ export class Sim {
 			this.free(c);
 			return;
 		}
-		const e = this.cEdge[c];
-		const lat = e >= 0 ? this.latency(this.edges[e], this.cNode[c]) : 0;
+		const lat = this.cEdge[c] >= 0 ? this.cLat[c] : 0;
 		if (lat > 0) this.q.push(this.now + lat, EV.RETURN, c, 0);
 		else this.deliver(c);
 	}
@@ -293,7 +314,7 @@ export class Sim {
 		}
 		if ((flags & F.REPLICA) !== 0) {
 			this.free(c);
-			this.handlers[this.nodes[this.cNode[p]].k].result(this, p, res, flags);
+			onResult(this, this.nodes[this.cNode[p]].k, p, res, flags);
 			return;
 		}
 		if (this.cChild[p] !== c) {
@@ -308,7 +329,7 @@ export class Sim {
 	/** Outcome of one attempt over edge e: breaker bookkeeping, then retry or hand to the parent's node. */
 	childDone(p: number, e: number, res: number, flags: number, attempted: boolean): void {
 		const edge = this.edges[e];
-		if (attempted && edge.breaker !== null) this.breakerRecord(edge.breaker, res === OK);
+		if (attempted && edge.breaker !== null) edge.breaker.record(res === OK, this.now);
 		if (res !== OK && res !== LOST && this.cAttempt[p] < edge.retries) {
 			const a = this.cAttempt[p]++;
 			// Exponential backoff with "equal jitter": half fixed, half random, so synchronized
@@ -318,7 +339,7 @@ export class Sim {
 			return;
 		}
 		this.cAttempt[p] = 0;
-		this.handlers[this.nodes[this.cNode[p]].k].result(this, p, res, flags);
+		onResult(this, this.nodes[this.cNode[p]].k, p, res, flags);
 	}
 
 	timeout(c: number, gen: number): void {
@@ -329,61 +350,6 @@ export class Sim {
 		this.cParent[c] = -1;
 		this.cChild[p] = -1;
 		this.childDone(p, this.cEdge[c], TIMEOUT, 0, true);
-	}
-
-	// ---------------------------------------------------------------- breakers (closed → open → half-open)
-	breakerAllow(b: NonNullable<EdgeRt['breaker']>): boolean {
-		if (b.state === 0) return true;
-		if (b.state === 1) {
-			if (this.now - b.openedAt < b.openS) return false;
-			b.state = 2;
-			b.probeOk = 0;
-			b.probeOut = 0;
-		}
-		if (b.probeOut + b.probeOk >= b.probes) return false;
-		b.probeOut++;
-		return true;
-	}
-
-	breakerRecord(b: NonNullable<EdgeRt['breaker']>, ok: boolean): void {
-		if (b.state === 2) {
-			if (b.probeOut > 0) b.probeOut--;
-			if (!ok) {
-				b.state = 1;
-				b.openedAt = this.now;
-				return;
-			}
-			if (++b.probeOk >= b.probes) {
-				b.state = 0;
-				b.okB.fill(0);
-				b.failB.fill(0);
-				b.sec.fill(-1);
-			}
-			return;
-		}
-		if (b.state !== 0) return;
-		const sec = Math.floor(this.now);
-		const slot = sec % b.sec.length;
-		if (b.sec[slot] !== sec) {
-			b.sec[slot] = sec;
-			b.okB[slot] = 0;
-			b.failB[slot] = 0;
-		}
-		if (ok) b.okB[slot]++;
-		else b.failB[slot]++;
-		if (!ok) {
-			let okN = 0, failN = 0;
-			for (let i = 0; i < b.sec.length; i++)
-				if (b.sec[i] > sec - b.sec.length) {
-					okN += b.okB[i];
-					failN += b.failB[i];
-				}
-			// A minimum volume keeps one early failure from opening the circuit.
-			if (okN + failN >= 10 && failN / (okN + failN) > b.failureRate) {
-				b.state = 1;
-				b.openedAt = this.now;
-			}
-		}
 	}
 
 	// ---------------------------------------------------------------- server groups
@@ -470,20 +436,22 @@ export class Sim {
 
 	/** A lifecycle state worth showing on a node, if any. */
 	stateOf(n: NodeRt): string | undefined {
-		if (this.nodeDown(n)) return 'down';
 		if (n.k === K.DB) {
-			const set = (n.state.db as { set: { leader: number; electing: boolean } | null } | undefined)?.set;
-			if (set && set.leader === n.idx && set.electing) return 'electing';
-			if (set && set.leader === n.idx && (n.state.promotedAt as number | undefined) !== undefined) return 'promoted';
+			const set = (n.db as { set: { leader: number; electing: boolean; life: { stateName(): string } | null } | null } | undefined)?.set;
+			if (set && set.leader === n.idx && set.electing && set.life) return set.life.stateName();
+			if (set && set.leader === n.idx && n.promotedAt >= 0) return 'follower-promoted';
 		}
-		if (this.scenario && this.scenario.pendingReady[n.idx] > 0) return 'scaling out';
-		if (n.slow !== 1) return 'degraded';
+		const health = this.health[n.idx];
+		if (health && health.stateName() !== 'healthy') return health.stateName();
+		if (this.nodeDown(n)) return 'down';
+		const life = this.lives[n.idx];
+		if (life && life.stateName() !== 'steady' && life.stateName() !== 'warm') return life.stateName();
+
 		for (const e of n.out[0].concat(n.out[1], n.out[2])) {
 			const b = this.edges[e].breaker;
-			if (b && b.state === 1) return 'breaker open';
-			if (b && b.state === 2) return 'breaker half-open';
+			if (b) b.tick(this.now);
+			if (b && b.state !== 0) return `breaker ${b.stateName()}`;
 		}
-		if (typeof n.state.flushedAt === 'number' && this.now - (n.state.flushedAt as number) < 10) return 'flushed';
 		let down = 0;
 		for (let i = 0; i < n.active; i++) if (n.up[i] === 0) down++;
 		if (down > 0) return 'degraded';
@@ -502,7 +470,7 @@ export class Sim {
 		this.cOwn[c] += this.now - this.cT0[c];
 		if (n.blocking && (this.cFlags[c] & F.REPLICA) === 0) this.cFlags[c] |= F.HELD;
 		else this.release(n, i);
-		this.handlers[n.k].served(this, c);
+		onServed(this, n.k, c);
 	}
 
 	lostAtDeadInstance: (c: number) => void = (c) => this.finish(c, UNAVAILABLE);

@@ -76,7 +76,7 @@ export function buildFrame(s: Sim, snap: Snap): MetricsFrame {
 			inFlight: inFlight(n.cnt),
 			utilization: finite(a.utilization),
 			meanQueue: finite(a.meanQueue),
-			latency: n.hWin.stat(),
+			latency: n.k === K.CLIENT && s.singleClient ? s.gWin.stat() : n.hWin.stat(),
 			up: n.k === K.CLIENT ? 1 : up,
 			instances: n.k === K.CLIENT ? 1 : n.active
 		};
@@ -126,7 +126,7 @@ export function buildResult(s: Sim, seed: number): SimResult {
 			utilization: finite(a.utilization),
 			meanQueue: finite(a.meanQueue),
 			waitRatio: n.cnt[C.ACC] - base[C.ACC] > 0 ? (n.cnt[C.WAITED] - base[C.WAITED]) / (n.cnt[C.ACC] - base[C.ACC]) : 0,
-			latency: n.hRun.n > 0 ? n.hRun.stat() : zeroStat()
+			latency: n.k === K.CLIENT && s.singleClient ? (s.gRun.n > 0 ? s.gRun.stat() : zeroStat()) : n.hRun.n > 0 ? n.hRun.stat() : zeroStat()
 		};
 		extras(s, n, n.cnt, base, r);
 		if (n.k !== K.CLIENT && n.k !== K.QUEUE && n.k !== K.DNS && n.k !== K.GEODNS && n.k !== K.LIMITER) r.instances = n.active;
@@ -136,7 +136,7 @@ export function buildResult(s: Sim, seed: number): SimResult {
 			let count = n.k === K.KV ? n.nInst : n.nInst === n.active ? n.active : finite(a.meanInstances);
 			if (n.k === K.DB) count = n.nInst;
 			if (!(n.k >= K.SERVICE && n.k !== K.QUEUE)) count = Math.max(1, Math.floor(num(n.p.instances, 1)));
-			cost += s.cx.price(n.kind) * count * 730;
+			cost += s.cx.price(n.kind) * count * s.instanceScale[n.idx] * 730;
 		}
 	}
 	const g = s.g, gb = snap.g;
@@ -166,4 +166,37 @@ export function buildResult(s: Sim, seed: number): SimResult {
 		},
 		nodes
 	};
+}
+
+const COUNT_KEYS = ['arrived', 'completed', 'inFlight', 'offeredRps', 'servedRps', 'meanQueue', 'depth', 'staleReads', 'lostWrites'];
+
+/** A sliced run's counts back to the whole design's (latencies and ratios stay). */
+function scaleCounts(o: Record<string, unknown>, k: number): void {
+	for (const key of COUNT_KEYS) if (typeof o[key] === 'number') o[key] = (o[key] as number) * k;
+	const f = o.failed as Record<string, number> | undefined;
+	if (f) for (const r of REASONS) f[r] *= k;
+}
+
+export function scaleFrame(s: Sim, f: MetricsFrame): void {
+	const k = s.scale;
+	if (k === 1) return;
+	scaleCounts(f.global as unknown as Record<string, unknown>, k);
+	for (const n of s.nodes) {
+		const nf = f.nodes[n.id];
+		scaleCounts(nf as unknown as Record<string, unknown>, k);
+		nf.up *= s.instanceScale[n.idx];
+		nf.instances *= s.instanceScale[n.idx];
+	}
+}
+
+export function scaleResult(s: Sim, r: SimResult): void {
+	const k = s.scale;
+	if (k === 1) return;
+	scaleCounts(r.global as unknown as Record<string, unknown>, k);
+	r.global.sampleFactor = k;
+	for (const n of s.nodes) {
+		const nr = r.nodes[n.id];
+		scaleCounts(nr as unknown as Record<string, unknown>, k);
+		if (typeof nr.instances === 'number') nr.instances *= s.instanceScale[n.idx];
+	}
 }

@@ -2,7 +2,7 @@
 // boundary, the scenario and the random failures, and runs the event loop in steps.
 import type { Design, ScenarioEvent } from '../model/types';
 import { Sim } from './core';
-import { EV, K } from './consts';
+import { C, EV, K } from './consts';
 import type { MetricsFrame, SimOptions, SimResult, Simulation } from './types';
 import { DesignError } from './types';
 import { checkDesign } from './check';
@@ -14,8 +14,10 @@ import { forwarder, initForward } from './components/forward';
 import { initQueue, initWorker, queue, redeliver, workerFree } from './components/queue';
 import { initKv, kv } from './components/kv';
 import { cdn, initCdn } from './components/cdn';
-import { buildFrame, buildResult } from './metrics';
+import { buildFrame, buildResult, scaleFrame, scaleResult } from './metrics';
+import { SAMPLE_RPS, sampleFactor, sliceDesign } from './scale';
 import { Scenario } from './scenario';
+import { onResume } from './dispatch';
 
 export class Run implements Simulation {
 	readonly s: Sim;
@@ -44,7 +46,13 @@ export class Run implements Simulation {
 		this.durationS = durationS;
 		this.seed = seed;
 		this.onFrame = opts.onFrame;
-		const s = (this.s = new Sim(design, { durationS, warmupS, seed, frameS }));
+		const k = sampleFactor(design, opts.sampleRps ?? SAMPLE_RPS);
+		const slice = k > 1 ? sliceDesign(design, k) : null;
+		const s = (this.s = new Sim(slice ? slice.design : design, { durationS, warmupS, seed, frameS }));
+		if (slice) {
+			s.scale = k;
+			s.nodes.forEach((n) => (s.instanceScale[n.idx] = slice.instanceScale[n.id] ?? 1));
+		}
 		const H = s.handlers;
 		H[K.CLIENT] = client;
 		H[K.DNS] = H[K.GEODNS] = H[K.LB] = H[K.GATEWAY] = H[K.LIMITER] = forwarder;
@@ -63,8 +71,8 @@ export class Run implements Simulation {
 		for (const n of s.nodes) {
 			switch (n.k) {
 				case K.CLIENT:
-					n.state.client = new ClientState(s, n);
-					maxKeys = Math.max(maxKeys, (n.state.client as ClientState).keys);
+					n.client = new ClientState(s, n);
+					maxKeys = Math.max(maxKeys, (n.client as ClientState).keys);
 					break;
 				case K.SERVICE:
 				case K.WORKER:
@@ -93,8 +101,19 @@ export class Run implements Simulation {
 			}
 		}
 		for (const n of s.nodes) if (n.k === K.WORKER) initWorker(s, n);
-		for (const n of s.nodes) if (n.k === K.WORKER) n.state.queues ??= [];
+		for (const n of s.nodes) if (n.k === K.WORKER) n.sources ??= [];
 		initDatabases(s, maxKeys);
+		s.singleClient = s.nodes.filter((n) => n.k === K.CLIENT).length === 1;
+		s.trackEwma = s.nodes.some((n) => n.k === K.LB && n.p.algorithm === 'least-response-time');
+		s.keysMatter = s.nodes.some(
+			(n) =>
+				n.k === K.CACHE ||
+				n.k === K.CDN ||
+				n.k === K.KV ||
+				(n.k === K.DB && ((n.db as { set: unknown; shards: number }).set !== null || (n.db as { shards: number }).shards > 1)) ||
+				(n.k === K.LB && n.p.algorithm === 'ip-hash') ||
+				(n.k === K.LIMITER && n.p.scope === 'per-key')
+		);
 		this.scenario = new Scenario(s, design.scenario?.events ?? []);
 		for (const n of s.nodes) if (n.k === K.CLIENT) scheduleNext(s, n);
 		s.q.push(Math.min(frameS, durationS), EV.FRAME, 0, 0);
@@ -142,10 +161,10 @@ export class Run implements Simulation {
 					deadline(s, a, q.bv);
 					break;
 				case EV.RETRY:
-					if (s.cGen[a] === q.bv) s.handlers[s.nodes[s.cNode[a]].k].resume(s, a);
+					if (s.cGen[a] === q.bv) onResume(s, s.nodes[s.cNode[a]].k, a);
 					break;
 				case EV.DELAY:
-					s.handlers[s.nodes[s.cNode[a]].k].resume(s, a);
+					onResume(s, s.nodes[s.cNode[a]].k, a);
 					break;
 				case EV.FRAME:
 					this.frame();
@@ -172,7 +191,14 @@ export class Run implements Simulation {
 
 	private frame(): void {
 		const s = this.s;
+		const snap = s.snapWin;
+		this.scenario.frame((n) => {
+			const look = n.cnt[C.LOOKUPS] - snap.nodes[n.idx][C.LOOKUPS];
+			const hits = n.cnt[C.HITS] - snap.nodes[n.idx][C.HITS];
+			return [look > 0 ? hits / look : 0, look - hits];
+		});
 		const f = buildFrame(s, s.snapWin);
+		scaleFrame(s, f);
 		s.snapWin = s.snapshot(s.now);
 		this.frames.push(f);
 		this.onFrame?.(f);
@@ -185,7 +211,9 @@ export class Run implements Simulation {
 	}
 
 	result(): SimResult {
-		return buildResult(this.s, this.seed);
+		const r = buildResult(this.s, this.seed);
+		scaleResult(this.s, r);
+		return r;
 	}
 }
 

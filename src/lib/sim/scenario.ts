@@ -9,12 +9,18 @@ import { cacheLose } from './components/cache';
 import { cdnFlush } from './components/cdn';
 import { dbHealthChanged } from './components/database';
 import { qs } from './components/queue';
+import { startHealth, type Health } from './machines/health';
+import { startAutoscaler, type Autoscaler } from './machines/autoscaler';
+import { startCacheLife, type CacheLife } from './machines/cacheLife';
 
 export class Scenario {
 	private spikes: { factor: number; target: number }[] = [];
 	private lastBusy: Float64Array;
 	private lastCap: Float64Array;
 	pendingReady: Int32Array;
+	private health: (Health | undefined)[];
+	private scalers: (Autoscaler | undefined)[];
+	private caches: (CacheLife | undefined)[];
 
 	constructor(
 		private s: Sim,
@@ -26,6 +32,26 @@ export class Scenario {
 		this.lastCap = new Float64Array(s.nodes.length);
 		this.pendingReady = new Int32Array(s.nodes.length);
 		s.scenario = this;
+		// One health machine per node (instances are plain arrays: a 10 000-instance group
+		// must not mean 10 000 actors), an autoscaler per autoscaled group, a life per cache.
+		this.health = s.nodes.map((n) => (n.k === K.CLIENT ? undefined : startHealth(0)));
+		this.scalers = s.nodes.map((n) => {
+			const as = obj(n.p.autoscale);
+			if (as.enabled !== true || (n.k !== K.SERVICE && n.k !== K.WORKER)) return undefined;
+			const min = Math.max(1, num(as.min, 1));
+			return startAutoscaler({
+				min,
+				max: Math.min(n.nInst, Math.max(min, num(as.max, 10))),
+				initial: n.active,
+				targetUtilization: num(as.targetUtilization, 0.6),
+				targetBacklogPerWorker: n.k === K.WORKER ? num(as.targetBacklogPerWorker, 0) : 0,
+				warmupS: Math.max(0, num(as.warmupS, 30)),
+				cooldownS: Math.max(0, num(as.evaluateS, 10))
+			});
+		});
+		this.caches = s.nodes.map((n) => (n.k === K.CACHE || n.k === K.CDN ? startCacheLife(Math.max(1, num(n.p.capacity, 10000))) : undefined));
+		s.health = this.health;
+		s.lives = s.nodes.map((n) => this.scalers[n.idx] ?? this.caches[n.idx]);
 		events.forEach((e, i) => {
 			if (Number.isFinite(e.atS) && e.atS >= 0 && e.atS <= s.durationS) s.q.push(e.atS, EV.SCENARIO, i, 0);
 		});
@@ -64,14 +90,10 @@ export class Scenario {
 				break;
 			case EV.INSTANCE_READY: {
 				const n = s.nodes[a];
-				this.pendingReady[a]--;
-				if (b === n.active) {
-					s.touch(n);
-					n.active++;
-					n.capTotal = n.active * n.conc;
-					n.up[b] = 1;
-					n.ready[b] = 1;
-					if (n.k === K.WORKER) for (let j = 0; j < n.conc; j++) s.onWorkerFree(n, b);
+				const sc = this.scalers[a];
+				if (sc) {
+					sc.send({ type: 'TICK', now: s.now });
+					this.setActive(n, sc.instances());
 				}
 				break;
 			}
@@ -88,10 +110,14 @@ export class Scenario {
 			n.up[i] = 0;
 			if (!n.failed) n.downSince = s.now;
 			n.failed = true;
+			this.health[n.idx]?.send({ type: 'FAIL', now: s.now });
 			return;
 		}
 		s.killInstance(n, i);
-		if (n.k === K.CACHE) cacheLose(s, n, i);
+		if (n.k === K.CACHE) {
+			cacheLose(s, n, i);
+			this.caches[n.idx]?.send({ type: 'FLUSH', now: s.now });
+		}
 		if (s.allDown(n) && n.downSince < n.instDownSince[i]) n.downSince = s.now;
 		if (n.k === K.DB) dbHealthChanged(s, n);
 	}
@@ -101,13 +127,33 @@ export class Scenario {
 		if (!this.isGroup(n)) {
 			n.up[i] = 1;
 			n.failed = false;
+			this.health[n.idx]?.send({ type: 'RECOVER', now: s.now });
 			return;
 		}
 		s.reviveInstance(n, i);
+		if (n.k === K.DB) dbHealthChanged(s, n);
+	}
+
+	/** Serving instances follow the autoscaler: new ones join warm, removed ones drain. */
+	private setActive(n: NodeRt, count: number): void {
+		const s = this.s;
+		const want = Math.max(1, Math.min(n.nInst, count));
+		if (want === n.active) return;
+		s.touch(n);
+		const grew = want > n.active;
+		const from = n.active;
+		if (grew) for (let i = from; i < want; i++) {
+			n.up[i] = 1;
+			n.ready[i] = 1;
+		}
+		n.active = want;
+		n.capTotal = n.active * n.conc;
+		if (grew && n.k === K.WORKER) for (let i = from; i < want; i++) for (let j = 0; j < n.conc; j++) s.onWorkerFree(n, i);
 	}
 
 	private failNode(n: NodeRt): void {
 		const s = this.s;
+		this.health[n.idx]?.send({ type: 'FAIL', now: s.now });
 		if (!n.failed) n.downSince = s.now;
 		for (let i = 0; i < n.nInst; i++) this.kill(n, i);
 		n.failed = true;
@@ -124,9 +170,13 @@ export class Scenario {
 	}
 
 	private recoverNode(n: NodeRt): void {
+		const h = this.health[n.idx];
+		h?.send({ type: 'RECOVER', now: this.s.now });
+		h?.send({ type: 'RESTORE', now: this.s.now });
 		n.failed = false;
-		n.slow = 1;
+		n.slow = h ? h.factor() : 1;
 		for (let i = 0; i < n.nInst; i++) if (i < n.active) this.revive(n, i);
+		if (n.k === K.DB) dbHealthChanged(this.s, n);
 	}
 
 	private mul(target: number, f: number): void {
@@ -159,7 +209,11 @@ export class Scenario {
 				if (n) this.kill(n, Math.min(n.nInst - 1, Math.max(0, Math.floor(num(ev.instance, 0)))));
 				break;
 			case 'slow':
-				if (n) n.slow = Math.max(0, num(ev.factor, 2));
+				if (n) {
+					const h = this.health[n.idx];
+					h?.send({ type: 'SLOW', now: s.now, factor: Math.max(0, num(ev.factor, 2)) });
+					n.slow = h ? h.factor() : Math.max(0, num(ev.factor, 2));
+				}
 				break;
 			case 'partition':
 				if (Array.isArray(ev.regions)) this.partition(ev.regions, 1);
@@ -167,7 +221,7 @@ export class Scenario {
 			case 'flush':
 				if (n && n.k === K.CACHE) for (let i = 0; i < n.nInst; i++) cacheLose(s, n, i);
 				if (n && n.k === K.CDN) cdnFlush(n);
-				if (n) n.state.flushedAt = s.now;
+				if (n) this.caches[n.idx]?.send({ type: 'FLUSH', now: s.now });
 				break;
 			case 'spike': {
 				const factor = Math.max(0, num(ev.factor, 3));
@@ -187,42 +241,47 @@ export class Scenario {
 		const s = this.s;
 		const [a, b] = regions.map((r) => s.cx.regions.indexOf(String(r)));
 		if (a >= 0 && b >= 0) {
+			if (v === 1) s.anyPartition = true;
 			s.partitioned[a * s.R + b] = v;
 			s.partitioned[b * s.R + a] = v;
 		}
 	}
 
-	/** Utilization rule (Kubernetes HPA): desired = ceil(active × utilization / target). */
+	/** Every evaluateS: the autoscaler machine sees utilization (or backlog) and plans. */
 	private autoscale(n: NodeRt): void {
 		const s = this.s;
-		const as = obj(n.p.autoscale);
-		const every = Math.max(0.1, num(as.evaluateS, 10));
+		const sc = this.scalers[n.idx]!;
+		const every = Math.max(0.1, num(obj(n.p.autoscale).evaluateS, 10));
 		s.touch(n);
 		const busy = n.busyArea - this.lastBusy[n.idx], cap = n.capArea - this.lastCap[n.idx];
 		this.lastBusy[n.idx] = n.busyArea;
 		this.lastCap[n.idx] = n.capArea;
-		const min = Math.max(1, num(as.min, 1)), max = Math.min(n.nInst, Math.max(min, num(as.max, 10)));
-		let desired = n.active;
-		const perWorker = num(as.targetBacklogPerWorker, 0);
-		if (n.k === K.WORKER && perWorker > 0) {
-			let backlog = 0;
-			for (const q of n.state.queues as number[]) backlog += qs(s.nodes[q]).len;
-			desired = Math.ceil(backlog / perWorker);
-		} else if (cap > 0) desired = Math.ceil((n.active * (busy / cap)) / Math.max(0.01, num(as.targetUtilization, 0.6)));
-		desired = Math.min(max, Math.max(min, desired));
-		const pending = this.pendingReady[n.idx];
-		if (desired > n.active + pending) {
-			const warm = Math.max(0, num(as.warmupS, 30));
-			for (let i = n.active + pending; i < desired; i++) {
-				n.up[i] = 1;
-				n.ready[i] = 0;
-				this.pendingReady[n.idx]++;
-				s.q.push(s.now + warm, EV.INSTANCE_READY, n.idx, i);
-			}
-		} else if (desired < n.active && pending === 0) {
-			n.active = desired;
-			n.capTotal = n.active * n.conc;
+		let backlog = 0;
+		if (n.k === K.WORKER) for (const q of n.sources as number[]) backlog += qs(s.nodes[q]).len;
+		const before = sc.stateName();
+		sc.send({ type: 'EVALUATE', now: s.now, utilization: cap > 0 ? Math.min(1, busy / cap) : 0, backlog });
+		this.setActive(n, sc.instances());
+		if (sc.stateName() === 'scaling-out' && before !== 'scaling-out') {
+			this.pendingReady[n.idx] = sc.target() - sc.instances();
+			const at = sc.context().readyAt;
+			if (at <= s.durationS) s.q.push(Math.max(s.now, at), EV.INSTANCE_READY, n.idx, 0);
 		}
 		if (s.now + every <= s.durationS) s.q.push(s.now + every, EV.AUTOSCALE, n.idx, 0);
+	}
+
+	/** Once per frame: caches report their window's hit ratio and fills to their life machine. */
+	frame(hitRatio: (n: NodeRt) => [number, number]): void {
+		for (const n of this.s.nodes) {
+			const life = this.caches[n.idx];
+			if (!life) continue;
+			const [h, fills] = hitRatio(n);
+			life.send({ type: 'PROGRESS', now: this.s.now, hitRatio: h, fills });
+		}
+		for (const n of this.s.nodes) {
+			const sc = this.scalers[n.idx];
+			if (!sc) continue;
+			sc.send({ type: 'TICK', now: this.s.now });
+			this.setActive(n, sc.instances());
+		}
 	}
 }

@@ -93,6 +93,11 @@ export interface SimOptions {
 	/** Window length for frames, s (default 1). */
 	frameS?: number;
 	onFrame?: (f: MetricsFrame) => void;
+	/**
+	 * Above this offered rate (requests/s) the design is simulated as a 1/k slice and the
+	 * counts scaled back by k (see scale.ts; default 25 000; Infinity turns it off).
+	 */
+	sampleRps?: number;
 }
 
 /** A run that advances in steps, for the live UI (pause, step, speed). */

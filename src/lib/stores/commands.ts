@@ -12,7 +12,7 @@ export interface CommandContext {
 	editor: EditorStore;
 	ui: UiStore;
 	/** File input and download, provided by the top bar. */
-	io?: { openImport(): void; exportJson(): void };
+	io?: { openImport(): void; exportJson(): void; newDesign?(): void };
 }
 
 export type CommandGroup = 'Edit' | 'Selection' | 'View' | 'Design' | 'Help';
@@ -196,7 +196,7 @@ export const COMMANDS: Command[] = [
 		group: 'Design',
 		shortcut: ['Alt+N'],
 		undoable: true,
-		perform: ({ editor }) => editor.replaceDesign(blankDesign(), { resetHistory: false, label: 'New design' })
+		perform: ({ editor, io }) => (io?.newDesign ? io.newDesign() : editor.replaceDesign(blankDesign(), { resetHistory: false, label: 'New design' }))
 	},
 	{ name: 'import', label: 'Import JSON…', group: 'Design', shortcut: ['Mod+O'], undoable: false, perform: ({ io }) => io?.openImport() },
 	{ name: 'export', label: 'Export JSON', group: 'Design', shortcut: ['Mod+Shift+E'], undoable: false, perform: ({ io }) => io?.exportJson() },

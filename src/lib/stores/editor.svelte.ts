@@ -55,6 +55,8 @@ export class EditorStore {
 	/** Set while a keyboard connection waits for its target. */
 	connectFrom = $state<string | null>(null);
 	snapToGrid = $state(true);
+	/** A shared link's design: shown, run, not edited until the user saves a copy (set by the library). */
+	readOnly = $state(false);
 	canvas: CanvasApi | null = null;
 
 	#history = new History<Design>();
@@ -86,11 +88,14 @@ export class EditorStore {
 		this.#historyTick++;
 		this.#set(next, label, new Set());
 		this.connectFrom = null;
-		queueMicrotask(() => this.canvas?.fitView());
+		// Fit only when there is something to fit: Svelte Flow queues a fit on an empty
+		// canvas and would spring it on the user's first drop.
+		if (next.nodes.length) queueMicrotask(() => this.canvas?.fitView());
 	}
 
 	/** An undoable change: `fn` returns the new design (see model/edit.ts). */
 	update(label: string, fn: (d: Design) => Design, opts: UpdateOptions = {}): void {
+		if (this.readOnly) return this.say('This shared design is read-only. Use “Save a copy” to edit it.', undefined, 'info');
 		const before = this.design;
 		const next = fn(before);
 		if (next === before) return;

@@ -14,9 +14,21 @@ export class UiStore {
 	/** The side panel shown over the inspector, if any. */
 	panel = $state<PanelName | null>(null);
 
-	setTheme(t: Theme): void {
+	constructor() {
+		// Without a saved choice the theme follows the system, also when it changes later.
+		if (typeof window === 'undefined' || !window.matchMedia) return;
+		window.matchMedia('(prefers-color-scheme: dark)').addEventListener?.('change', (e) => {
+			if (savedTheme() === null) this.#apply(e.matches ? 'dark' : 'light');
+		});
+	}
+
+	#apply(t: Theme): void {
 		this.theme = t;
 		if (typeof document !== 'undefined') document.documentElement.dataset.theme = t;
+	}
+
+	setTheme(t: Theme): void {
+		this.#apply(t);
 		try {
 			localStorage.setItem(THEME_KEY, t);
 		} catch {
@@ -30,6 +42,14 @@ export class UiStore {
 
 	togglePanel(p: PanelName): void {
 		this.panel = this.panel === p ? null : p;
+	}
+}
+
+function savedTheme(): string | null {
+	try {
+		return localStorage.getItem(THEME_KEY);
+	} catch {
+		return null;
 	}
 }
 

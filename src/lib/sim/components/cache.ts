@@ -40,12 +40,12 @@ export function initCache(s: Sim, n: NodeRt): void {
 		dirty: Array.from({ length: n.nInst }, () => new Set<number>()),
 		flushing: false
 	};
-	n.state.cache = st;
+	n.cache = st;
 	if (st.strategy === 'write-back') s.q.push(1, EV.FLUSH, n.idx, 0);
 }
 
 function cs(n: NodeRt): CacheState {
-	return n.state.cache as CacheState;
+	return n.cache as CacheState;
 }
 
 /** The live instance owning a key on the ring, or -1. */
@@ -104,6 +104,7 @@ export function cacheFlush(s: Sim, n: NodeRt): void {
 			s.cNode[c] = target;
 			s.cEdge[c] = s.dbEdge;
 			const lat = s.latency(s.edges[s.dbEdge], target);
+			s.cLat[c] = lat;
 			if (lat > 0) s.q.push(s.now + lat, EV.ARRIVE, c, 0);
 			else s.arrive(c);
 		}

@@ -8,11 +8,11 @@ import { C, F, OK, T_STATIC, UNAVAILABLE } from '../consts';
 import { KeyStore } from './store';
 
 export function initCdn(s: Sim, n: NodeRt): void {
-	n.state.store = new KeyStore(Math.max(1, num(n.p.capacity, 10000)), Math.max(0, num(n.p.ttlS, 3600)), 'lru', s.rng);
+	n.store = new KeyStore(Math.max(1, num(n.p.capacity, 10000)), Math.max(0, num(n.p.ttlS, 3600)), 'lru', s.rng);
 }
 
 export function cdnFlush(n: NodeRt): void {
-	(n.state.store as KeyStore).clear();
+	(n.store as KeyStore).clear();
 }
 
 function toOrigin(s: Sim, c: number): void {
@@ -34,7 +34,7 @@ export const cdn: Handlers = {
 	served(s, c) {
 		const n = s.nodes[s.cNode[c]];
 		n.cnt[C.LOOKUPS]++;
-		if ((n.state.store as KeyStore).get(s.cKey[c], s.now)) {
+		if ((n.store as KeyStore).get(s.cKey[c], s.now)) {
 			n.cnt[C.HITS]++;
 			s.cFlags[c] |= F.HIT;
 			s.finish(c, OK);
@@ -44,7 +44,7 @@ export const cdn: Handlers = {
 		toOrigin(s, c);
 	},
 	result(s, c, res) {
-		if (res === OK && s.cType[c] === T_STATIC) (s.nodes[s.cNode[c]].state.store as KeyStore).put(s.cKey[c], s.now);
+		if (res === OK && s.cType[c] === T_STATIC) (s.nodes[s.cNode[c]].store as KeyStore).put(s.cKey[c], s.now);
 		s.finish(c, res);
 	},
 	resume(s, c) {

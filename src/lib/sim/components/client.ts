@@ -5,13 +5,16 @@
 import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
 import { num, obj, str } from '../compile';
+import { addBoth } from '../engine/histogram';
 import { C, EV, OK, UNAVAILABLE, TIMEOUT } from '../consts';
 import { Zipf } from '../engine/zipf';
+import { routeTo } from './database';
 
 export class ClientState {
 	rps: number;
 	poisson: boolean;
 	mixCum: Float64Array;
+	onlyType: number;
 	zipf: Zipf;
 	keys: number;
 	shape: string;
@@ -30,6 +33,8 @@ export class ClientState {
 		const w = [Math.max(0, num(mix.static, 0)), Math.max(0, num(mix.read, 0.9)), Math.max(0, num(mix.write, 0.1))];
 		const tot = w[0] + w[1] + w[2] || 1;
 		this.mixCum = new Float64Array([w[0] / tot, (w[0] + w[1]) / tot, 1]);
+		// A mix of one type needs no draw.
+		this.onlyType = w[0] === tot ? 0 : w[1] === tot ? 1 : w[2] === tot ? 2 : -1;
 		this.keys = Math.max(1, Math.floor(num(p.keys, 100000)));
 		this.zipf = new Zipf(this.keys, Math.max(0, num(p.zipf, 0.99)));
 		this.sh = obj(p.shape);
@@ -47,6 +52,7 @@ export class ClientState {
 
 	/** Offered rate at time t (without scenario spikes). */
 	rateAt(t: number): number {
+		if (!this.varying) return this.rps;
 		const sh = this.sh;
 		switch (this.shape) {
 			case 'ramp': {
@@ -68,7 +74,7 @@ export class ClientState {
 }
 
 export function clientState(n: NodeRt): ClientState {
-	return n.state.client as ClientState;
+	return n.client as ClientState;
 }
 
 /** Schedule the client's next arrival after `now`. */
@@ -90,10 +96,13 @@ export function startRequest(s: Sim, n: NodeRt): void {
 	const st = clientState(n);
 	const c = s.alloc();
 	s.cNode[c] = n.idx;
-	const u = s.rng.uniform();
-	const t = u < st.mixCum[0] ? 0 : u < st.mixCum[1] ? 1 : 2;
+	let t = st.onlyType;
+	if (t < 0) {
+		const u = s.rng.uniform();
+		t = u < st.mixCum[0] ? 0 : u < st.mixCum[1] ? 1 : 2;
+	}
 	s.cType[c] = t;
-	s.cKey[c] = st.zipf.sample(s.rng) - 1;
+	s.cKey[c] = s.keysMatter ? st.zipf.sample(s.rng) - 1 : 0;
 	let origin = n.region;
 	if (st.originCum.length > 0) {
 		const v = s.rng.uniform();
@@ -112,7 +121,7 @@ export function startRequest(s: Sim, n: NodeRt): void {
 		return;
 	}
 	if (s.now + st.timeout < s.durationS) s.q.push(s.now + st.timeout, EV.DEADLINE, c, s.cGen[c]);
-	s.send(c, e, s.edges[e].dst, -1);
+	s.send(c, e, routeTo(s, s.edges[e].dst, t), -1);
 }
 
 export function endRequest(s: Sim, c: number, res: number): void {
@@ -121,11 +130,9 @@ export function endRequest(s: Sim, c: number, res: number): void {
 		const ms = (s.now - s.cStart[c]) * 1000;
 		s.g[C.COMP]++;
 		n.cnt[C.COMP]++;
-		s.gRun.add(ms);
-		s.gWin.add(ms);
+		addBoth(s.gRun, s.gWin, ms);
 		s.gType[s.cType[c]].add(ms);
-		n.hRun.add(ms);
-		n.hWin.add(ms);
+		if (!s.singleClient) addBoth(n.hRun, n.hWin, ms);
 	} else {
 		s.g[C.FAIL + res - 1]++;
 		n.cnt[C.FAIL + res - 1]++;
@@ -152,6 +159,6 @@ export const client: Handlers = {
 	},
 	resume(s, c) {
 		const e = s.cCurEdge[c];
-		s.send(c, e, s.edges[e].dst, -1);
+		s.send(c, e, routeTo(s, s.edges[e].dst, s.cType[c]), -1);
 	}
 };

@@ -10,6 +10,7 @@ import type { NodeRt } from '../compile';
 import { num, str } from '../compile';
 import { C, EV, K, OK, T_WRITE, LOST } from '../consts';
 import { hash32 } from '../engine/rng';
+import { startFailover, type Failover } from '../machines/failover';
 
 export class ReplicaSet {
 	members: number[] = [];
@@ -23,7 +24,12 @@ export class ReplicaSet {
 	rLen = 0;
 	maxAsyncLag = 0;
 	epoch = 0;
-	electing = false;
+	/** The failover lifecycle (XState): leader-up → leader-lost → electing → follower-promoted. */
+	life: Failover | null = null;
+	get electing(): boolean {
+		const st = this.life?.stateName();
+		return st === 'leader-lost' || st === 'electing';
+	}
 	constructor(keys: number) {
 		let size = 1;
 		while (size < keys && size < 1 << 22) size <<= 1;
@@ -43,7 +49,7 @@ export interface DbState {
 }
 
 export function dbs(n: NodeRt): DbState {
-	return n.state.db as DbState;
+	return n.db as DbState;
 }
 
 export function initDatabases(s: Sim, maxKeys: number): void {
@@ -56,7 +62,7 @@ export function initDatabases(s: Sim, maxKeys: number): void {
 		if (n.k !== K.DB) continue;
 		parent.set(n.idx, n.idx);
 		const shards = Math.max(1, Math.floor(num(n.p.shards, 1)));
-		n.state.db = {
+		n.db = {
 			set: null,
 			lag: 0,
 			mode: 'async',
@@ -86,12 +92,18 @@ export function initDatabases(s: Sim, maxKeys: number): void {
 	}
 	for (const set of sets.values()) {
 		set.leader = set.members.find((m) => str(s.nodes[m].p.role, 'leader') === 'leader') ?? set.members[0];
+		set.life = startFailover(Math.max(0, num(s.nodes[set.leader].p.failoverS, 30)));
 		for (const m of set.members) {
 			const st = dbs(s.nodes[m]);
 			if (m !== set.leader && st.mode === 'async') set.maxAsyncLag = Math.max(set.maxAsyncLag, st.lag);
 		}
 	}
 	s.replicaSets = [...sets.values()];
+	for (const n of s.nodes)
+		for (let t = 0; t < 3; t++) {
+			const out = n.out[t].filter((e) => s.nodes[s.edges[e].dst].k === K.DB);
+			n.dbFast[t] = out.length === 1 && dbs(s.nodes[s.edges[out[0]].dst]).set === null ? out[0] : -1;
+		}
 }
 
 function isFollower(n: NodeRt): boolean {
@@ -101,6 +113,12 @@ function isFollower(n: NodeRt): boolean {
 
 /** The database a read goes to: a live follower at random, else the leader. Sets s.dbEdge. */
 export function pickDbRead(s: Sim, n: NodeRt, type: number): number {
+	const fast = n.dbFast[type];
+	if (fast >= 0) {
+		// One database edge to a database outside any replica set: nothing to choose.
+		s.dbEdge = fast;
+		return s.edges[fast].dst;
+	}
 	const out = n.out[type];
 	let count = 0;
 	for (let j = 0; j < out.length; j++) {
@@ -140,6 +158,14 @@ export function pickDbWrite(s: Sim, n: NodeRt): number {
 	return -1;
 }
 
+/** Where a call over an edge to node `dst` really goes: writes to a replica set follow its current leader. */
+export function routeTo(s: Sim, dst: number, type: number): number {
+	const n = s.nodes[dst];
+	if (n.k !== K.DB || type !== T_WRITE) return dst;
+	const set = dbs(n).set;
+	return set ? set.leader : dst;
+}
+
 /** Acknowledged writes that will never be applied: moved from completed to failed `lost`. */
 export function loseWrites(s: Sim, n: NodeRt, count: number): void {
 	if (count <= 0) return;
@@ -150,10 +176,24 @@ export function loseWrites(s: Sim, n: NodeRt, count: number): void {
 	s.g[C.COMP] -= count;
 }
 
-/** Called when a database may have lost its last instance. */
+function candidateOf(s: Sim, set: ReplicaSet): number {
+	return set.members.findIndex((m) => m !== set.leader && !s.allDown(s.nodes[m]));
+}
+
+/** Called when a database's health changed: drives the replica set's failover machine. */
 export function dbHealthChanged(s: Sim, n: NodeRt): void {
 	const set = dbs(n).set;
-	if (!set || set.leader !== n.idx || set.electing || !s.allDown(n)) return;
+	if (!set || set.leader !== n.idx || !set.life) return;
+	const life = set.life;
+	if (!s.allDown(n)) {
+		// The leader is back before a follower was promoted: it keeps the role.
+		if (set.electing) {
+			life.send({ type: 'LEADER_RECOVER', now: s.now });
+			set.epoch++;
+		}
+		return;
+	}
+	if (set.electing) return;
 	let lost = 0;
 	if (set.maxAsyncLag > 0) {
 		const cut = s.now - set.maxAsyncLag;
@@ -161,28 +201,30 @@ export function dbHealthChanged(s: Sim, n: NodeRt): void {
 	}
 	loseWrites(s, n, lost);
 	set.rLen = 0;
-	set.electing = true;
 	set.epoch++;
-	s.q.push(s.now + Math.max(0, num(n.p.failoverS, 30)), EV.PROMOTE, s.replicaSets.indexOf(set), set.epoch);
+	life.send({ type: 'LEADER_FAIL', now: s.now, candidate: candidateOf(s, set), unshippedWrites: lost });
+	s.q.push(s.now + life.context().failoverS, EV.PROMOTE, s.replicaSets.indexOf(set), set.epoch);
 }
 
+/** failoverS after the loss: promote the most suitable live follower, if any. */
 export function promote(s: Sim, setIdx: number, epoch: number): void {
 	const set = s.replicaSets[setIdx];
-	if (!set || set.epoch !== epoch) return;
-	set.electing = false;
-	if (!s.allDown(s.nodes[set.leader])) return;
-	const next = set.members.find((m) => m !== set.leader && !s.allDown(s.nodes[m]));
-	if (next === undefined) {
-		// No follower can take over: try again after another election.
-		set.electing = true;
-		s.q.push(s.now + Math.max(0, num(s.nodes[set.leader].p.failoverS, 30)), EV.PROMOTE, setIdx, epoch);
+	if (!set || !set.life || set.epoch !== epoch || !set.electing) return;
+	const cand = candidateOf(s, set);
+	if (cand < 0) {
+		// No follower can take over yet: look again a second later.
+		s.q.push(s.now + 1, EV.PROMOTE, setIdx, epoch);
 		return;
 	}
-	set.leader = next;
+	set.life.send({ type: 'CANDIDATE', now: s.now, candidate: cand });
+	set.life.send({ type: 'TICK', now: s.now });
+	if (set.life.stateName() !== 'follower-promoted') return;
+	set.leader = set.members[set.life.context().promoted];
+	s.nodes[set.leader].promotedAt = s.now;
 	set.maxAsyncLag = 0;
 	for (const m of set.members) {
 		const st = dbs(s.nodes[m]);
-		if (m !== next && st.mode === 'async') set.maxAsyncLag = Math.max(set.maxAsyncLag, st.lag);
+		if (m !== set.leader && st.mode === 'async') set.maxAsyncLag = Math.max(set.maxAsyncLag, st.lag);
 	}
 }
 

@@ -6,6 +6,7 @@ import { num, str } from '../compile';
 import { EV, K, OK, RATE_LIMITED, REJECTED, UNAVAILABLE } from '../consts';
 import { hash32 } from '../engine/rng';
 import { Limiter } from './limiter';
+import { routeTo } from './database';
 
 const ALGOS = ['round-robin', 'random', 'least-connections', 'weighted', 'ip-hash', 'least-response-time', 'power-of-two'];
 
@@ -40,11 +41,11 @@ export function initForward(s: Sim, n: NodeRt): void {
 		limiter: n.k === K.LIMITER ? new Limiter(p) : null
 	};
 	st.tokens = st.maxRps;
-	n.state.fwd = st;
+	n.fwd = st;
 }
 
 function fs(n: NodeRt): ForwardState {
-	return n.state.fwd as ForwardState;
+	return n.fwd as ForwardState;
 }
 
 /** Token bucket of capacity maxRps refilled at maxRps per second. */
@@ -85,30 +86,34 @@ function at(s: Sim, out: number[], idx: number): void {
 	}
 }
 
+/** Whether candidate idx is believed up; leaves it in s.pickE / s.pickI. */
+function ok(s: Sim, out: number[], idx: number, hc: number): boolean {
+	at(s, out, idx);
+	return believedUp(s, s.nodes[s.edges[s.pickE].dst], s.pickI, hc);
+}
+
+function scanFrom(s: Sim, out: number[], start: number, total: number, hc: number): boolean {
+	for (let j = 0; j < total; j++) if (ok(s, out, (start + j) % total, hc)) return true;
+	return false;
+}
+
 function lbPick(s: Sim, n: NodeRt, c: number): boolean {
 	const st = fs(n);
 	const out = n.out[s.cType[c]];
+	const hc = st.healthCheck;
 	let total = 0;
 	for (let j = 0; j < out.length; j++) {
 		const t = s.nodes[s.edges[out[j]].dst];
 		total += groupLike(t) ? t.active : 1;
 	}
 	if (total === 0) return false;
-	const ok = (idx: number) => {
-		at(s, out, idx);
-		return believedUp(s, s.nodes[s.edges[s.pickE].dst], s.pickI, st.healthCheck);
-	};
-	const scanFrom = (start: number) => {
-		for (let j = 0; j < total; j++) if (ok((start + j) % total)) return true;
-		return false;
-	};
 	switch (st.algo) {
 		case 0: // round-robin: strict rotation over the candidates
-			return scanFrom(st.rr++ % total);
+			return scanFrom(s, out, st.rr++ % total, total, hc);
 		case 1:
-			return scanFrom(s.rng.int(total));
+			return scanFrom(s, out, s.rng.int(total), total, hc);
 		case 4:
-			return scanFrom(hash32(s.cKey[c]) % total);
+			return scanFrom(s, out, hash32(s.cKey[c]) % total, total, hc);
 		case 3: {
 			// weighted random: an edge in proportion to its weight, then one of its instances
 			let sum = 0;
@@ -121,8 +126,7 @@ function lbPick(s: Sim, n: NodeRt, c: number): boolean {
 				u -= s.edges[out[j]].weight;
 				if (u < 0 || j === out.length - 1) {
 					const i = m === 1 ? 0 : s.rng.int(m);
-					if (ok(base + i)) return true;
-					return scanFrom(base + i);
+					return scanFrom(s, out, base + i, total, hc);
 				}
 				base += m;
 			}
@@ -131,9 +135,9 @@ function lbPick(s: Sim, n: NodeRt, c: number): boolean {
 		case 6: {
 			// power of two choices: two at random, the less loaded
 			const a = s.rng.int(total), b = s.rng.int(total);
-			if (!ok(a)) return scanFrom(b);
+			if (!ok(s, out, a, hc)) return scanFrom(s, out, b, total, hc);
 			const ea = s.pickE, ia = s.pickI;
-			if (!ok(b)) {
+			if (!ok(s, out, b, hc)) {
 				s.pickE = ea;
 				s.pickI = ia;
 				return true;
@@ -150,7 +154,7 @@ function lbPick(s: Sim, n: NodeRt, c: number): boolean {
 			let best = -1, bestScore = Infinity;
 			for (let j = 0; j < total; j++) {
 				const idx = (start + j) % total;
-				if (!ok(idx)) continue;
+				if (!ok(s, out, idx, hc)) continue;
 				const t = s.nodes[s.edges[s.pickE].dst];
 				const conns = load(t, s.pickI);
 				const score = st.algo === 2 ? conns : (s.pickI >= 0 ? t.ewma[s.pickI] + 1e-3 : 1) * (conns + 1);
@@ -170,20 +174,16 @@ function lbPick(s: Sim, n: NodeRt, c: number): boolean {
 function geoPick(s: Sim, n: NodeRt, c: number): number {
 	const st = fs(n);
 	const out = n.out[s.cType[c]];
-	const known = (e: number) => {
-		const t = s.nodes[s.edges[e].dst];
-		return !(s.allDown(t) && s.now - Math.max(t.downSince, lastInstDown(t)) >= st.healthCheck);
-	};
 	if (st.policy === 'weighted') {
 		let sum = 0;
-		for (const e of out) if (known(e)) sum += s.edges[e].weight;
+		for (const e of out) if (known(s, e, st.healthCheck)) sum += s.edges[e].weight;
 		let u = s.rng.uniform() * sum;
-		for (const e of out) if (known(e) && (u -= s.edges[e].weight) < 0) return e;
+		for (const e of out) if (known(s, e, st.healthCheck) && (u -= s.edges[e].weight) < 0) return e;
 	} else if (st.policy === 'nearest') {
 		const o = s.cOrigin[c];
 		let best = -1, bestLat = Infinity;
 		for (const e of out) {
-			if (!known(e)) continue;
+			if (!known(s, e, st.healthCheck)) continue;
 			const r = s.nodes[s.edges[e].dst].region;
 			const lat = o >= 0 && r >= 0 ? s.cx.regionLat[o * s.R + r] : 0;
 			if (lat < bestLat) {
@@ -192,8 +192,14 @@ function geoPick(s: Sim, n: NodeRt, c: number): number {
 			}
 		}
 		if (best >= 0) return best;
-	} else for (const e of out) if (known(e)) return e;
+	} else for (const e of out) if (known(s, e, st.healthCheck)) return e;
 	return out.length > 0 ? out[0] : -1;
+}
+
+/** GeoDNS still sends to a target until its health check (healthCheckS) has seen it down. */
+function known(s: Sim, e: number, hc: number): boolean {
+	const t = s.nodes[s.edges[e].dst];
+	return !(s.allDown(t) && s.now - Math.max(t.downSince, lastInstDown(t)) >= hc);
 }
 
 function lastInstDown(t: NodeRt): number {
@@ -217,7 +223,7 @@ function forward(s: Sim, c: number): void {
 		s.finish(c, UNAVAILABLE);
 		return;
 	}
-	s.send(c, e, s.edges[e].dst, -1);
+	s.send(c, e, routeTo(s, s.edges[e].dst, s.cType[c]), -1);
 }
 
 export const forwarder: Handlers = {

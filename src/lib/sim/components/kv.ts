@@ -19,7 +19,7 @@ export interface KvState {
 export function initKv(n: NodeRt): void {
 	const machines = n.nInst;
 	const rep = Math.min(machines, Math.max(1, Math.floor(num(n.p.n, 3))));
-	n.state.kv = {
+	n.kv = {
 		n: rep,
 		w: Math.min(rep, Math.max(1, Math.floor(num(n.p.w, 2)))),
 		r: Math.min(rep, Math.max(1, Math.floor(num(n.p.r, 2))))
@@ -33,7 +33,7 @@ export const kv: Handlers = {
 			s.admit(n, s.cInst[c], c);
 			return;
 		}
-		const st = n.state.kv as KvState;
+		const st = n.kv as KvState;
 		const need = s.cType[c] === T_WRITE ? st.w : st.r;
 		const start = hash32(s.cKey[c]) % n.nInst;
 		let up = 0;

@@ -7,6 +7,7 @@
 import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
 import { num } from '../compile';
+import { addBoth } from '../engine/histogram';
 import { C, EV, F, K, OK, REJECTED, UNAVAILABLE } from '../consts';
 
 export interface QueueState {
@@ -19,7 +20,7 @@ export interface QueueState {
 }
 
 export function qs(n: NodeRt): QueueState {
-	return n.state.queue as QueueState;
+	return n.queue as QueueState;
 }
 
 export function initQueue(s: Sim, n: NodeRt): void {
@@ -29,7 +30,7 @@ export function initQueue(s: Sim, n: NodeRt): void {
 			const w = s.edges[e].dst;
 			if (s.nodes[w].k === K.WORKER && !workers.includes(w)) workers.push(w);
 		}
-	n.state.queue = {
+	n.queue = {
 		buf: new Int32Array(64),
 		head: 0,
 		len: 0,
@@ -43,7 +44,7 @@ export function initQueue(s: Sim, n: NodeRt): void {
 export function initWorker(s: Sim, n: NodeRt): void {
 	const queues: number[] = [];
 	for (const e of n.inEdges) if (s.nodes[s.edges[e].src].k === K.QUEUE) queues.push(s.edges[e].src);
-	n.state.queues = queues;
+	n.sources = queues;
 }
 
 function enqueue(s: Sim, qn: NodeRt, m: number): void {
@@ -70,8 +71,7 @@ function handOver(s: Sim, qn: NodeRt, w: NodeRt, i: number): void {
 	qn.waitTotal--;
 	qn.cnt[C.COMP]++;
 	const ms = (s.now - s.cT0[m]) * 1000;
-	qn.hRun.add(ms);
-	qn.hWin.add(ms);
+	addBoth(qn.hRun, qn.hWin, ms);
 	s.cNode[m] = w.idx;
 	s.cInst[m] = i;
 	s.cT0[m] = s.now;
@@ -97,7 +97,7 @@ function dispatch(s: Sim, qn: NodeRt): void {
 /** A worker slot freed: pull the oldest message among its queues. */
 export function workerFree(s: Sim, w: NodeRt, i: number): void {
 	if (w.up[i] !== 1 || w.ready[i] !== 1 || i >= w.active || w.busy[i] >= w.conc || s.nodeDown(w)) return;
-	const queues = w.state.queues as number[];
+	const queues = w.sources as number[];
 	let best: NodeRt | null = null, bestT = Infinity;
 	for (const q of queues) {
 		const qn = s.nodes[q];

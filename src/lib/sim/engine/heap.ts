@@ -1,18 +1,19 @@
-// The event queue: a binary min-heap ordered by (time, sequence) in typed arrays, so two
-// events at the same simulated time always pop in the order they were pushed (determinism)
-// and pushing or popping allocates nothing. An event is (time, code, a, b): `code` says what
-// happens, `a` and `b` are small integers naming who (a call, a node, an instance, a gen).
-
-const CODE_BITS = 5;
-const CODE_MASK = (1 << CODE_BITS) - 1;
-/** Largest `a` payload that fits beside the code in one Int32. */
-export const MAX_A = (1 << (31 - CODE_BITS)) - 1;
+// The event queue: a binary min-heap ordered by (time, sequence), so two events at the same
+// simulated time always pop in the order they were pushed (determinism), and pushing or
+// popping allocates nothing. The heap itself moves only (time, slot) pairs; an event's
+// payload (sequence, code, a, b) waits in a slot of parallel typed arrays, recycled.
+// An event is (time, code, a, b): `code` says what happens, `a` and `b` are small integers
+// naming who (a call, a node, an instance, a generation).
 
 export class EventQueue {
 	private t: Float64Array;
-	private s: Float64Array;
-	private ca: Int32Array;
-	private b: Int32Array;
+	private id: Int32Array;
+	private pSeq: Float64Array;
+	private pCode: Int32Array;
+	private pA: Int32Array;
+	private pB: Int32Array;
+	private free: Int32Array;
+	private freeTop: number;
 	private seq = 0;
 	size = 0;
 	/** Payload of the event last popped. */
@@ -21,36 +22,63 @@ export class EventQueue {
 	bv = 0;
 	time = 0;
 
-	constructor(capacity = 1 << 12) {
+	constructor(capacity = 1 << 10) {
 		this.t = new Float64Array(capacity);
-		this.s = new Float64Array(capacity);
-		this.ca = new Int32Array(capacity);
-		this.b = new Int32Array(capacity);
+		this.id = new Int32Array(capacity);
+		this.pSeq = new Float64Array(capacity);
+		this.pCode = new Int32Array(capacity);
+		this.pA = new Int32Array(capacity);
+		this.pB = new Int32Array(capacity);
+		this.free = new Int32Array(capacity);
+		for (let i = 0; i < capacity; i++) this.free[i] = capacity - 1 - i;
+		this.freeTop = capacity;
 	}
 
 	private grow(): void {
-		const cap = this.t.length * 2;
-		const t = new Float64Array(cap), s = new Float64Array(cap), ca = new Int32Array(cap), b = new Int32Array(cap);
-		t.set(this.t); s.set(this.s); ca.set(this.ca); b.set(this.b);
-		this.t = t; this.s = s; this.ca = ca; this.b = b;
+		const old = this.t.length, cap = old * 2;
+		const f64 = (a: Float64Array) => {
+			const b = new Float64Array(cap);
+			b.set(a);
+			return b;
+		};
+		const i32 = (a: Int32Array) => {
+			const b = new Int32Array(cap);
+			b.set(a);
+			return b;
+		};
+		this.t = f64(this.t);
+		this.id = i32(this.id);
+		this.pSeq = f64(this.pSeq);
+		this.pCode = i32(this.pCode);
+		this.pA = i32(this.pA);
+		this.pB = i32(this.pB);
+		this.free = new Int32Array(cap);
+		this.freeTop = 0;
+		for (let i = cap - 1; i >= old; i--) this.free[this.freeTop++] = i;
 	}
 
 	/** Schedule an event. Times must be finite and not negative: the door where NaN is stopped. */
 	push(time: number, code: number, a: number, b: number): void {
 		if (!(time >= 0) || time === Infinity) throw new RangeError(`event time must be a finite number ≥ 0, got ${time}`);
-		if (this.size === this.t.length) this.grow();
-		const t = this.t, s = this.s, ca = this.ca, bb = this.b;
+		if (this.freeTop === 0) this.grow();
+		const slot = this.free[--this.freeTop];
 		const seq = this.seq++;
-		const packed = (a << CODE_BITS) | code;
+		this.pSeq[slot] = seq;
+		this.pCode[slot] = code;
+		this.pA[slot] = a;
+		this.pB[slot] = b;
+		const t = this.t, id = this.id, ps = this.pSeq;
 		let i = this.size++;
 		while (i > 0) {
 			const p = (i - 1) >> 1;
 			const tp = t[p];
-			if (tp < time || (tp === time && s[p] < seq)) break;
-			t[i] = tp; s[i] = s[p]; ca[i] = ca[p]; bb[i] = bb[p];
+			if (tp < time || (tp === time && ps[id[p]] < seq)) break;
+			t[i] = tp;
+			id[i] = id[p];
 			i = p;
 		}
-		t[i] = time; s[i] = seq; ca[i] = packed; bb[i] = b;
+		t[i] = time;
+		id[i] = slot;
 	}
 
 	/** Time of the next event (Infinity when empty). */
@@ -60,25 +88,35 @@ export class EventQueue {
 
 	/** Remove the earliest event; its payload lands in time/code/a/bv. */
 	pop(): void {
-		const t = this.t, s = this.s, ca = this.ca, bb = this.b;
+		const t = this.t, id = this.id, ps = this.pSeq;
 		this.time = t[0];
-		const packed = ca[0];
-		this.code = packed & CODE_MASK;
-		this.a = packed >> CODE_BITS;
-		this.bv = bb[0];
+		const top = id[0];
+		this.code = this.pCode[top];
+		this.a = this.pA[top];
+		this.bv = this.pB[top];
+		this.free[this.freeTop++] = top;
 		const n = --this.size;
 		if (n === 0) return;
-		const lt = t[n], ls = s[n], lca = ca[n], lb = bb[n];
+		const lt = t[n], lid = id[n], ls = ps[lid];
 		let i = 0;
 		for (;;) {
 			let l = 2 * i + 1;
 			if (l >= n) break;
 			const r = l + 1;
-			if (r < n && (t[r] < t[l] || (t[r] === t[l] && s[r] < s[l]))) l = r;
-			if (t[l] > lt || (t[l] === lt && s[l] > ls)) break;
-			t[i] = t[l]; s[i] = s[l]; ca[i] = ca[l]; bb[i] = bb[l];
+			let tl = t[l];
+			if (r < n) {
+				const tr = t[r];
+				if (tr < tl || (tr === tl && ps[id[r]] < ps[id[l]])) {
+					l = r;
+					tl = tr;
+				}
+			}
+			if (tl > lt || (tl === lt && ps[id[l]] > ls)) break;
+			t[i] = tl;
+			id[i] = id[l];
 			i = l;
 		}
-		t[i] = lt; s[i] = ls; ca[i] = lca; bb[i] = lb;
+		t[i] = lt;
+		id[i] = lid;
 	}
 }

@@ -44,17 +44,31 @@ export class Histogram {
 	hi = -1;
 
 	add(ms: number): void {
-		const i = bucketOf(ms);
+		this.addAt(bucketOf(ms), ms);
+	}
+
+	addAt(i: number, ms: number): void {
 		this.counts[i]++;
-		if (i < this.lo) this.lo = i;
-		if (i > this.hi) this.hi = i;
 		this.n++;
 		this.sum += ms;
 		if (ms > this.max) this.max = ms;
 	}
 
+	/** The occupied bucket range is found when asked (once per frame), not tracked per sample. */
+	private bounds(): void {
+		const c = this.counts;
+		let lo = 0, hi = c.length - 1;
+		while (lo < c.length && c[lo] === 0) lo++;
+		while (hi > lo && c[hi] === 0) hi--;
+		this.lo = lo;
+		this.hi = hi;
+	}
+
 	reset(): void {
-		if (this.hi >= 0) this.counts.fill(0, this.lo, this.hi + 1);
+		if (this.n > 0) {
+			this.bounds();
+			this.counts.fill(0, this.lo, this.hi + 1);
+		}
 		this.n = 0;
 		this.sum = 0;
 		this.max = 0;
@@ -66,6 +80,7 @@ export class Histogram {
 	quantile(q: number): number {
 		if (this.n === 0) return 0;
 		const target = Math.max(1, Math.ceil(q * this.n - 1e-9));
+		this.bounds();
 		let c = 0;
 		for (let i = this.lo; i <= this.hi; i++) {
 			c += this.counts[i];
@@ -84,4 +99,11 @@ export class Histogram {
 			max: this.max
 		};
 	}
+}
+
+/** Record one value in two histograms (the run's and the window's), finding its bucket once. */
+export function addBoth(a: Histogram, b: Histogram, ms: number): void {
+	const i = bucketOf(ms);
+	a.addAt(i, ms);
+	b.addAt(i, ms);
 }

@@ -33,14 +33,20 @@ export class Rng {
 		return t >>> 0;
 	}
 
-	/** Uniform on [0, 1) with 53 random bits (the tails of exponentials need more than 32). */
+	/** Uniform on [0, 1) with 32 random bits: enough for service times and routing
+	 * (an exponential draw is then capped at 22 means, probability 2^-32). */
 	uniform(): number {
+		return this.u32() / 4294967296;
+	}
+
+	/** Uniform on [0, 1) with 53 random bits, for Zipf over very large key spaces. */
+	uniform53(): number {
 		return (this.u32() * 2097152 + (this.u32() >>> 11)) / 9007199254740992;
 	}
 
 	/** Uniform integer in [0, n). */
 	int(n: number): number {
-		return Math.floor(this.uniform() * n);
+		return Math.floor((n > 65536 ? this.uniform53() : this.uniform()) * n);
 	}
 
 	exponential(mean: number): number {

@@ -40,7 +40,7 @@ export class Zipf {
 	sample(rng: Rng): number {
 		if (this.s === 0) return 1 + rng.int(this.n);
 		for (;;) {
-			const u = this.hn + rng.uniform() * (this.hx1 - this.hn);
+			const u = this.hn + rng.uniform53() * (this.hx1 - this.hn);
 			const x = this.hIntegralInverse(u);
 			let k = Math.floor(x + 0.5);
 			if (k < 1) k = 1;

@@ -1,0 +1,1 @@
+export { default as UpdateBanner } from './UpdateBanner.svelte';

@@ -1,0 +1,26 @@
+import { cloneDesign } from '../build';
+import { newId } from '../../model/restore';
+import type { Design } from '../../model/types';
+import { EASY } from './easy';
+import { HARD } from './hard';
+import { MEDIUM } from './medium';
+import type { Challenge } from './types';
+
+export * from './types';
+export { gradeChallenge, gradeGoal, goalLabel, checkedDesign, checkOptions } from './grade';
+
+/** Every challenge, easy to hard. */
+export const CHALLENGES: Challenge[] = [...EASY, ...MEDIUM, ...HARD];
+
+export function challengeById(id: string): Challenge | undefined {
+	return CHALLENGES.find((c) => c.id === id);
+}
+
+/** A fresh copy (own id) of the challenge's starting design, carrying the challenge's run as its scenario. */
+export function openChallenge(c: Challenge): Design {
+	return { ...cloneDesign(c.start), id: newId(), scenario: structuredClone(c.run) };
+}
+
+export function openReference(c: Challenge): Design {
+	return { ...cloneDesign(c.reference), id: newId(), scenario: structuredClone(c.run) };
+}

@@ -1,0 +1,55 @@
+import type { Design, Reason, RequestType, Scenario } from '../../model/types';
+
+/** A measurable goal, graded from a SimResult (whole-run figures, after warm-up). */
+export type Goal =
+	/** Served (completed) requests per second at least this. */
+	| { kind: 'throughput'; minRps: number }
+	/** A latency percentile of successful requests (all types, or one) at most this. */
+	| { kind: 'latency'; percentile: 'p50' | 'p95' | 'p99'; maxMs: number; type?: RequestType }
+	/** Failed / arrived at most this percentage; `ignore` reasons do not count (e.g. 429s shed on purpose). */
+	| { kind: 'errorBudget'; maxPct: number; ignore?: Reason[] }
+	/** Estimated monthly cost at most this (USD). */
+	| { kind: 'cost'; maxUsd: number }
+	/** No acknowledged write lost in a failover. */
+	| { kind: 'noLostWrites' }
+	/** Messages still waiting in all queues at the end at most this. */
+	| { kind: 'backlog'; maxDepth: number };
+
+export type Level = 'easy' | 'medium' | 'hard';
+
+export interface Challenge {
+	id: string;
+	title: string;
+	level: Level;
+	/** The situation, in a few sentences. */
+	brief: string;
+	/** What fails during the check, in words (empty when nothing does). */
+	failure: string;
+	goals: Goal[];
+	/** The fixed run the check uses: duration, warm-up, seed and scenario events. */
+	run: Scenario;
+	start: Design;
+	reference: Design;
+	/** Hints from general to specific; shown one level at a time. */
+	hints: string[];
+	/** Why the reference works, shown with it. */
+	explanation: string;
+}
+
+export interface GoalResult {
+	goal: Goal;
+	/** The goal in words, e.g. "p99 latency under 200 ms". */
+	label: string;
+	met: boolean;
+	actual: number;
+	target: number;
+	/** Unit for actual/target ("rps", "ms", "%", "$", "writes", "messages"). */
+	unit: string;
+	/** How it went, e.g. "143 ms: met with 57 ms to spare" or "missed by 43 ms". */
+	verdict: string;
+}
+
+export interface Grade {
+	passed: boolean;
+	goals: GoalResult[];
+}

@@ -1,0 +1,15 @@
+import type { Design } from '../../model/types';
+
+export interface Template {
+	id: string;
+	title: string;
+	/** 'path' for the one-server-to-millions walk, 'reference' for classic questions. */
+	group: 'path' | 'reference';
+	/** Position in the walk (1-based), for 'path' templates. */
+	step?: number;
+	/** What changed from the previous step, and why. */
+	changed: string;
+	/** The scenario built into the design, and what it did to the previous step. */
+	scenario: string;
+	design: Design;
+}
