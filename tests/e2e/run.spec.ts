@@ -1,7 +1,8 @@
 // Run it live: the starting example runs, every chart fills, a failure from the timeline
 // shows as errors then recovery, pause and step work, and the summary names the bottleneck.
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './helpers';
+import { writeFileSync } from 'node:fs';
+import { design, openApp } from './helpers';
 
 const status = (page: Page) => page.getByTestId('sim-status');
 
@@ -27,6 +28,10 @@ test('run the example: charts fill, pause and step, summary', async ({ page }) =
 	await page.getByTestId('run-start').click();
 	await expect(status(page)).toHaveText('running');
 	for (const id of ['chart-throughput', 'chart-latency', 'chart-errors', 'chart-utilization']) await chartFilled(page, id);
+	// A selected node gets its own charts (queue depth, instances…).
+	await page.locator('[data-testid="node"][data-node-id="web"]').click();
+	await chartFilled(page, 'chart-node-queue');
+	await chartFilled(page, 'chart-node-instances');
 	await page.screenshot({ path: '/tmp/run-running.png' });
 
 	await page.getByTestId('run-pause').click();
@@ -47,4 +52,42 @@ test('run the example: charts fill, pause and step, summary', async ({ page }) =
 
 	await page.getByTestId('run-reset').click();
 	await expect(status(page)).toHaveText('idle');
+});
+
+test('an imported design that saturates its database: the summary names it and a fix applies in one click', async ({ page }) => {
+	await page.goto('/');
+	const node = (id: string, kind: string, x: number, params: object) => ({ id, kind, label: id === 'db' ? 'Primary DB' : undefined, position: { x, y: 100 }, params });
+	const file = '/tmp/loadbearing-hot-db.json';
+	writeFileSync(
+		file,
+		JSON.stringify({
+			format: 'loadbearing/design',
+			version: 1,
+			id: 'hot-db',
+			name: 'Hot database',
+			nodes: [node('users', 'client', 0, { rps: 1500 }), node('web', 'service', 250, { instances: 20 }), node('db', 'database', 500, { concurrency: 4, queueLimit: 50 })],
+			edges: [
+				{ id: 'e1', source: 'users', target: 'web', params: {} },
+				{ id: 'e2', source: 'web', target: 'db', params: {} }
+			],
+			scenario: { durationS: 20, warmupS: 2, seed: 7, events: [] }
+		})
+	);
+	await page.getByTestId('import-file').setInputFiles(file);
+	await expect(page.getByTestId('node')).toHaveCount(3);
+	await page.getByTestId('run-speed-max').click();
+	await page.getByTestId('run-start').click();
+	await expect(status(page)).toHaveText('done', { timeout: 30_000 });
+	const summary = page.getByTestId('run-summary');
+	await expect(summary).toContainText('Missed the goals');
+	const b = summary.getByTestId('bottleneck');
+	await expect(b).toHaveAttribute('data-node-id', 'db');
+	await expect(b).toContainText(/Primary DB" is at \d+% utilization: add read replicas or a cache for the 90% reads/);
+	await expect(summary.getByTestId('suggestion')).toHaveCount(3);
+	await page.screenshot({ path: '/tmp/run-hot-db.png' });
+	await summary.getByRole('button', { name: 'Apply' }).first().click();
+	await expect(page.getByTestId('node')).toHaveCount(4);
+	expect((await design(page)).nodes.some((n) => n.kind === 'cache')).toBe(true);
+	await page.keyboard.press('Control+z');
+	await expect(page.getByTestId('node')).toHaveCount(3);
 });

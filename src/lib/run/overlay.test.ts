@@ -18,7 +18,8 @@ describe('overlay figures', () => {
 		sim.inject({ action: 'fail', target: 'db' });
 		ring.push(packFrames(sim.advance(3), ids));
 		o = overlayFigures(ring, d, 'db');
-		expect(o.nodes.get('db')).toMatchObject({ down: true, errors: 100, bottleneck: true });
+		// Figures are means over the last frames: one failed second of three.
+		expect(o.nodes.get('db')).toMatchObject({ down: true, errors: 33, bottleneck: true });
 	});
 	it('rounds to two significant figures and keeps unchanged entries as the same objects', () => {
 		expect([sig2(1234), sig2(0.04567), sig2(99.6), sig2(0)]).toEqual([1200, 0.046, 100, 0]);
@@ -27,6 +28,9 @@ describe('overlay figures', () => {
 		const next = reuseUnchanged(prev, new Map([['x', { rps: 1 }], ['y', { rps: 3 }]]));
 		expect(next.get('x')).toBe(a.x);
 		expect(next.get('y')).not.toBe(a.y);
+		const tolerant = reuseUnchanged(prev, new Map([['x', { rps: 1.05 }], ['y', { rps: 2.5 }]]), 0.1);
+		expect(tolerant.get('x')).toBe(a.x);
+		expect(tolerant.get('y')).not.toBe(a.y);
 	});
 	it('is empty before the first frame', () => {
 		expect(overlayFigures(new FrameRing(['a'], 2), chainDesign()).nodes.size).toBe(0);

@@ -15,17 +15,29 @@ export function sig2(v: number): number {
 }
 const pct1 = (u: number) => Math.round(u * 100) / 100;
 
+/** Whether two figures read the same at a glance: within `tolerance` of each other (relative). */
+function close(a: unknown, b: unknown, tolerance: number): boolean {
+	if (Object.is(a, b)) return true;
+	if (typeof a !== 'number' || typeof b !== 'number' || !Number.isFinite(a) || !Number.isFinite(b)) return false;
+	const m = Math.max(Math.abs(a), Math.abs(b));
+	return m < 1e-9 || Math.abs(a - b) <= tolerance * m || Math.abs(a - b) < 0.01;
+}
+
 /**
- * `next` with every entry equal to the one in `prev` replaced by that very object, so the
- * canvas components reading an unchanged node or edge are not re-rendered at all.
+ * `next` with every entry that reads the same as the one in `prev` (each number within
+ * `tolerance`, flags equal) replaced by that very object, so the canvas components reading
+ * it are not touched: on a large design, repainting for noise is what costs.
  */
-export function reuseUnchanged<T extends object>(prev: ReadonlyMap<string, T>, next: Map<string, T>): Map<string, T> {
+export function reuseUnchanged<T extends object>(prev: ReadonlyMap<string, T>, next: Map<string, T>, tolerance = 0): Map<string, T> {
 	for (const [id, v] of next) {
 		const old = prev.get(id);
-		if (old && (Object.keys(v) as (keyof T)[]).every((k) => Object.is(old[k], v[k])) && Object.keys(old).length === Object.keys(v).length) next.set(id, old);
+		if (old && Object.keys(old).length === Object.keys(v).length && (Object.keys(v) as (keyof T)[]).every((k) => close(old[k], v[k], tolerance))) next.set(id, old);
 	}
 	return next;
 }
+
+/** Frames averaged for the canvas figures: a steadier read than one noisy second. */
+export const SMOOTH_FRAMES = 5;
 
 /** Utilization at which a node counts as the live bottleneck. */
 export const HOT = 0.85;
@@ -39,11 +51,21 @@ export function overlayFigures(
 	const edges = new Map<string, EdgeFigures>();
 	const last = ring.length - 1;
 	if (last < 0) return { nodes, edges };
-	const dt = ring.global(last, 1) || 1;
+	const first = Math.max(0, ring.length - SMOOTH_FRAMES);
+	let dt = 0;
+	for (let i = first; i <= last; i++) dt += ring.global(i, 1) || 0;
+	dt ||= 1;
 	const index = new Map(ring.nodeIds.map((id, j) => [id, j]));
+	/** Sum over the smoothing window (counts), or the mean (levels) with `mean`. */
+	const sum = (j: number, o: number) => {
+		let s = 0;
+		for (let i = first; i <= last; i++) s += ring.node(i, j, o) || 0;
+		return s;
+	};
+	const mean = (j: number, o: number) => sum(j, o) / (last - first + 1);
 	const fig = (id: string, o: number) => {
 		const j = index.get(id);
-		return j === undefined ? NaN : ring.node(last, j, o);
+		return j === undefined ? NaN : sum(j, o);
 	};
 	let hottest: string | null = null,
 		hottestU = HOT;
@@ -51,13 +73,13 @@ export function overlayFigures(
 		const j = index.get(n.id);
 		if (j === undefined || Number.isNaN(ring.node(last, j, N.arrived))) continue;
 		let errors = 0;
-		for (let r = 0; r < 5; r++) errors += ring.node(last, j, N.failed + r);
-		const u = ring.node(last, j, N.utilization);
+		for (let r = 0; r < 5; r++) errors += sum(j, N.failed + r);
+		const u = mean(j, N.utilization);
 		const instances = ring.node(last, j, N.instances);
 		nodes.set(n.id, {
 			utilization: Number.isFinite(u) ? pct1(u) : 0,
-			rps: sig2(ring.node(last, j, N.completed) / dt),
-			p99: sig2(ring.node(last, j, N.latency + 3)),
+			rps: sig2(sum(j, N.completed) / dt),
+			p99: sig2(mean(j, N.latency + 3)),
 			errors: sig2(errors / dt),
 			down: instances > 0 && ring.node(last, j, N.up) === 0,
 			bottleneck: false

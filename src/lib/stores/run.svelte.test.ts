@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RunStore } from './run.svelte';
+import { RunStore, UI_MS } from './run.svelte';
+import type { RunBackend } from '../run/backend';
+import type { BatchFn } from '../run/host';
+import { packFrames } from '../run/frames';
 import { inProcessBackend } from '../run/backend';
 import { createHost } from '../run/host';
 import { createFakeSimulation } from '../run/fakeSim';
@@ -50,6 +53,36 @@ describe('RunStore', () => {
 		expect(run.stale).toBe(true);
 		run.restart(d);
 		expect(run.stale).toBe(false);
+	});
+	it('holds the figures during a drag and shows them on release', async () => {
+		// A backend driven by hand: batches arrive when the test says so.
+		let send: BatchFn = () => {};
+		const backend: RunBackend = {
+			start: async (_d, _o, onBatch) => {
+				send = onBatch;
+				return { nodeIds: ['client', 'web', 'db'], durationS: 10 };
+			},
+			pause() {},
+			resume() {},
+			step() {},
+			setSpeed() {},
+			inject() {},
+			stop() {},
+			restart() {}
+		};
+		const run = new RunStore(backend);
+		const d = chainDesign();
+		const sim = createFakeSimulation(d);
+		run.start(d);
+		await Promise.resolve();
+		run.hold(true);
+		send(packFrames(sim.advance(1), ['client', 'web', 'db']), 1, {});
+		send(packFrames(sim.advance(2), ['client', 'web', 'db']), 2, {});
+		await new Promise((r) => setTimeout(r, UI_MS * 2));
+		expect(run.ring.length).toBe(2);
+		expect(run.timeS).toBe(0);
+		run.hold(false);
+		expect(run.timeS).toBe(2);
 	});
 	it('a design the simulator refuses becomes an error in plain words', async () => {
 		const run = store(() => {

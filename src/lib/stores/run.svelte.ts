@@ -15,7 +15,7 @@ import { analyse, type Analysis } from '../analysis/bottleneck';
  * once (no DOM work); charts, canvas and clock repaint together at this pace, because on a
  * large design each repaint of the page, not the script, is what costs main-thread time.
  */
-export const UI_MS = 200;
+export const UI_MS = 400;
 
 /** Most frames kept for the charts (one per simulated second by default). */
 const MAX_FRAMES = 7200;
@@ -63,6 +63,7 @@ export class RunStore {
 	private uiTimer: ReturnType<typeof setTimeout> | undefined;
 	private pendingTime = 0;
 	private pendingStates: Record<string, string> | null = null;
+	private held = false;
 
 	constructor(private backend: RunBackend) {
 		const machine = runMachine.provide({
@@ -145,10 +146,20 @@ export class RunStore {
 		return () => this.listeners.delete(fn);
 	}
 
+	/**
+	 * Hold the live figures while the user drags on the canvas (frames keep landing in the
+	 * ring): a repaint of charts and badges mid-drag is what would make the drag stutter.
+	 */
+	hold(on: boolean) {
+		this.held = on;
+		if (!on && this.uiTimer === undefined && this.pendingTime !== this.timeS) this.showFigures();
+	}
+
 	/** Publish what the ring holds: one reactive change for charts, canvas and clock. */
 	private showFigures() {
 		clearTimeout(this.uiTimer);
 		this.uiTimer = undefined;
+		if (this.held && this.status === 'running') return;
 		this.timeS = this.pendingTime;
 		if (this.pendingStates) this.states = this.pendingStates;
 		this.pendingStates = null;

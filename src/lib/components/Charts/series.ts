@@ -18,10 +18,12 @@ export const throughputSeries: Series[] = [
 	{ key: 'served', label: 'served', color: '#2563eb', value: (r, i) => r.global(i, G.servedRps) }
 ];
 
+/** Latency of successful requests: a second with none has no latency (a gap, not 0 ms). */
+const latency = (k: number) => (r: FrameRing, i: number) => (r.global(i, G.completed) > 0 ? r.global(i, G.latency + k) : NaN);
 export const latencySeries: Series[] = [
-	{ key: 'p50', label: 'p50', color: '#16a34a', value: (r, i) => r.global(i, G.latency + 1) },
-	{ key: 'p95', label: 'p95', color: '#ea580c', value: (r, i) => r.global(i, G.latency + 2) },
-	{ key: 'p99', label: 'p99', color: '#dc2626', value: (r, i) => r.global(i, G.latency + 3) }
+	{ key: 'p50', label: 'p50', color: '#16a34a', value: latency(1) },
+	{ key: 'p95', label: 'p95', color: '#ea580c', value: latency(2) },
+	{ key: 'p99', label: 'p99', color: '#dc2626', value: latency(3) }
 ];
 
 /** Failures per second by reason (a stacked chart). */
