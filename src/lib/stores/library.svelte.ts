@@ -128,7 +128,7 @@ export class LibraryStore {
 			return;
 		}
 		if (this.#db) await this.#openStartDesign();
-		else this.#show(opts.firstDesign());
+		else if (!this.#early) this.#show(opts.firstDesign());
 		this.ready = true;
 	}
 
@@ -146,11 +146,23 @@ export class LibraryStore {
 				this.notice = { text: `Changes made while the library was opening were kept as “${design.name}”.` };
 			}
 			for (const id of candidates) if (id && (await this.open(id, { quiet: true }))) return;
-			const first = await this.#createAndOpen(early ?? this.#opts!.firstDesign());
-			if (!early) this.#disposableId = first.id;
+			if (early) {
+				// A first visit that started editing at once: save what is on screen, in place
+				// (replacing it would re-fit the view under the user's hands).
+				const { design: d, summary } = await lib.createDesign(db, early);
+				this.#attach(d, summary);
+				if (d.id !== early.id) this.#show(d);
+				const latest = this.#editor!.design;
+				if (latest !== early) this.#saver!.schedule(latest);
+				this.#tabs?.announceLibraryChanged();
+				await this.refresh();
+				return;
+			}
+			const first = await this.#createAndOpen(this.#opts!.firstDesign());
+			this.#disposableId = first.id;
 		} catch (e) {
+			// Whatever is on screen stays there; only saving is off.
 			this.#toMemory(e);
-			this.#show(this.#opts!.firstDesign());
 		}
 	}
 
