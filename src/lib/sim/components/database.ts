@@ -9,7 +9,7 @@ import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
 import { num, str } from '../compile';
 import { C, EV, K, OK, T_WRITE, LOST } from '../consts';
-import { hash32 } from '../engine/rng';
+import { shardOf } from '../parts/hash';
 import { startFailover, type Failover } from '../machines/failover';
 
 export class ReplicaSet {
@@ -268,7 +268,7 @@ export const database: Handlers = {
 		let i = s.cInst[c];
 		if (i < 0) {
 			const key = s.cKey[c];
-			const shard = st.shards === 1 ? 0 : st.range ? Math.min(st.shards - 1, Math.floor((key * st.shards) / st.keys)) : hash32(key) % st.shards;
+			const shard = st.shards === 1 ? 0 : st.range ? Math.min(st.shards - 1, Math.floor((key * st.shards) / st.keys)) : shardOf(key, st.shards);
 			i = shard * st.perShard + (st.perShard === 1 ? 0 : s.rng.int(st.perShard));
 		}
 		s.admit(n, i, c);

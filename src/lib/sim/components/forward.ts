@@ -4,7 +4,7 @@ import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
 import { num, str } from '../compile';
 import { EV, K, OK, RATE_LIMITED, REJECTED, UNAVAILABLE } from '../consts';
-import { hash32 } from '../engine/rng';
+import { fmix32 } from '../parts/hash';
 import { RateLimiter, type RateAlgorithm } from '../parts/ratelimit';
 import { routeTo } from './database';
 
@@ -135,7 +135,7 @@ function lbPick(s: Sim, n: NodeRt, c: number): boolean {
 		case 1:
 			return scanFrom(s, out, s.rng.int(total), total, hc);
 		case 4:
-			return scanFrom(s, out, hash32(s.cKey[c]) % total, total, hc);
+			return scanFrom(s, out, fmix32(s.cKey[c]) % total, total, hc);
 		case 3: {
 			// weighted random: an edge in proportion to its weight, then one of its instances
 			let sum = 0;
