@@ -135,19 +135,16 @@ export function pickDbRead(s: Sim, n: NodeRt, type: number): number {
 			}
 		}
 	}
-	for (let j = 0; j < out.length; j++) {
-		const t = s.nodes[s.edges[out[j]].dst];
-		if (t.k !== K.DB) continue;
-		s.dbEdge = out[j];
-		const set = dbs(t).set;
-		return set ? set.leader : t.idx;
-	}
-	return -1;
+	return firstDbLeader(s, out);
 }
 
 /** The database a write goes to: the current leader of the first database's replica set. */
 export function pickDbWrite(s: Sim, n: NodeRt): number {
-	const out = n.out[T_WRITE];
+	return firstDbLeader(s, n.out[T_WRITE]);
+}
+
+/** The first database among edges `out` (its edge left in s.dbEdge), as its replica set's current leader. */
+function firstDbLeader(s: Sim, out: number[]): number {
 	for (let j = 0; j < out.length; j++) {
 		const t = s.nodes[s.edges[out[j]].dst];
 		if (t.k !== K.DB) continue;
