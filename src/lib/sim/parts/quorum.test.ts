@@ -4,7 +4,7 @@ import { QuorumPlacement, countUp } from './quorum';
 import { quorumUnavailability } from '../theory';
 
 const quorumAvailability = (n: number, k: number, pUp: number) => 1 - quorumUnavailability(n, k, pUp);
-import { mulberry32 } from './testRng';
+import { Rng } from '../engine/rng';
 
 // Reference case quorum_n3_w2_r2_p001 (shared/reference/cases.json).
 const EXPECTED_AVAILABILITY = 0.999702;
@@ -45,13 +45,13 @@ describe('QuorumPlacement', () => {
 
 	it('measured w-of-n unavailability matches the binomial tail (Monte Carlo)', () => {
 		const q = new QuorumPlacement(5, 3);
-		const rng = mulberry32(99);
+		const rng = new Rng(99);
 		const out = new Int32Array(3);
 		const up = new Uint8Array(5);
 		const trials = 1_000_000;
 		let unavailable = 0;
 		for (let i = 0; i < trials; i++) {
-			for (let m = 0; m < 5; m++) up[m] = rng() < 0.99 ? 1 : 0;
+			for (let m = 0; m < 5; m++) up[m] = rng.uniform() < 0.99 ? 1 : 0;
 			const n = q.replicasOf(i, out);
 			if (countUp(out, n, up) < 2) unavailable++;
 		}
