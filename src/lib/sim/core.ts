@@ -1,5 +1,5 @@
 // The discrete-event core: the clock, the event loop, the pool of calls (per-request state
-// in typed arrays) and the protocol every component speaks: send a call over an edge,
+// in typed arrays, calls.ts) and the protocol every component speaks: send a call over an edge,
 // arrive at a node, queue and serve at an instance, finish, return to the caller, with
 // timeouts, retries and breakers on the way. No object or closure is made per event.
 import type { Design } from '../model/types';
@@ -9,6 +9,7 @@ import { EventQueue } from './engine/heap';
 import { Histogram, addBoth } from './engine/histogram';
 import { Rng } from './engine/rng';
 import { onArrive, onResult, onServed } from './dispatch';
+import { CallPool } from './calls';
 
 export interface Handlers {
 	/** A call reached a node (after the node-down check). */
@@ -21,7 +22,7 @@ export interface Handlers {
 	resume(s: Sim, c: number): void;
 }
 
-export class Sim {
+export class Sim extends CallPool {
 	q = new EventQueue();
 	rng: Rng;
 	now = 0;
@@ -39,29 +40,6 @@ export class Sim {
 	regionDown: Uint8Array;
 	partitioned: Uint8Array;
 
-	// ---- calls: one slot per call in flight, recycled through a free list
-	cap = 0;
-	cNode = new Int32Array(0);
-	cInst = new Int32Array(0);
-	cParent = new Int32Array(0);
-	cPGen = new Int32Array(0);
-	cGen = new Int32Array(0);
-	cEdge = new Int32Array(0);
-	cCurEdge = new Int32Array(0);
-	cChild = new Int32Array(0);
-	cType = new Uint8Array(0);
-	cKey = new Int32Array(0);
-	cOrigin = new Int16Array(0);
-	cT0 = new Float64Array(0);
-	cOwn = new Float64Array(0);
-	cStart = new Float64Array(0);
-	cStep = new Int32Array(0);
-	cFlags = new Uint8Array(0);
-	cAttempt = new Uint8Array(0);
-	cPend = new Int32Array(0);
-	cRes = new Uint8Array(0);
-	cEpoch = new Int32Array(0);
-	freeList = new Int32Array(0);
 	// scratch outputs of pickers (no tuple allocation)
 	dbEdge = -1;
 	pickE = -1;
@@ -81,16 +59,12 @@ export class Sim {
 	instanceScale = new Float64Array(0);
 	/** Set once a partition event has cut two regions apart. */
 	anyPartition = false;
-	/** One-way latency of the edge a call came over (to its node), paid again on the way back. */
-	cLat = new Float64Array(0);
 	spikeMul = new Float64Array(0);
 	replicaSets: import('./components/database').ReplicaSet[] = [];
 	scenario: { pendingReady: Int32Array } | null = null;
 	/** Lifecycle machines (XState) per node: health, and the autoscaler or cache life. */
 	health: ({ stateName(): string } | undefined)[] = [];
 	lives: ({ stateName(): string } | undefined)[] = [];
-	freeTop = 0;
-	live = 0;
 
 	// ---- global counters (cumulative) and histograms
 	g = new Float64Array(C.SIZE);
@@ -101,6 +75,7 @@ export class Sim {
 	snapWin: { g: Float64Array; nodes: Float64Array[]; areas: Float64Array; t: number };
 
 	constructor(design: Design, opts: { durationS: number; warmupS: number; seed: number; frameS: number }) {
+		super();
 		this.design = design;
 		this.durationS = opts.durationS;
 		this.warmupS = opts.warmupS;
@@ -112,7 +87,6 @@ export class Sim {
 		this.R = this.cx.regions.length;
 		this.regionDown = new Uint8Array(Math.max(1, this.R));
 		this.partitioned = new Uint8Array(Math.max(1, this.R * this.R));
-		this.growCalls(1024);
 		this.snapWin = this.snapshot(0);
 		this.instanceScale = new Float64Array(this.nodes.length).fill(1);
 	}
@@ -126,76 +100,6 @@ export class Sim {
 			areas[3 * i + 2] = n.capArea;
 		});
 		return { g: this.g.slice(), nodes: this.nodes.map((n) => n.cnt.slice()), areas, t };
-	}
-
-	private growCalls(cap: number): void {
-		const old = this.cap;
-		const g = <T extends Int32Array | Float64Array | Uint8Array | Int16Array>(a: T, ctor: new (n: number) => T): T => {
-			const b = new ctor(cap);
-			b.set(a);
-			return b;
-		};
-		this.cNode = g(this.cNode, Int32Array);
-		this.cInst = g(this.cInst, Int32Array);
-		this.cParent = g(this.cParent, Int32Array);
-		this.cPGen = g(this.cPGen, Int32Array);
-		this.cGen = g(this.cGen, Int32Array);
-		this.cEdge = g(this.cEdge, Int32Array);
-		this.cCurEdge = g(this.cCurEdge, Int32Array);
-		this.cChild = g(this.cChild, Int32Array);
-		this.cType = g(this.cType, Uint8Array);
-		this.cKey = g(this.cKey, Int32Array);
-		this.cOrigin = g(this.cOrigin, Int16Array);
-		this.cT0 = g(this.cT0, Float64Array);
-		this.cOwn = g(this.cOwn, Float64Array);
-		this.cStart = g(this.cStart, Float64Array);
-		this.cStep = g(this.cStep, Int32Array);
-		this.cFlags = g(this.cFlags, Uint8Array);
-		this.cAttempt = g(this.cAttempt, Uint8Array);
-		this.cPend = g(this.cPend, Int32Array);
-		this.cRes = g(this.cRes, Uint8Array);
-		this.cEpoch = g(this.cEpoch, Int32Array);
-		this.cLat = g(this.cLat, Float64Array);
-		const fl = new Int32Array(cap);
-		fl.set(this.freeList.subarray(0, this.freeTop));
-		for (let i = cap - 1; i >= old; i--) fl[this.freeTop++] = i;
-		this.freeList = fl;
-		this.cap = cap;
-	}
-
-	alloc(): number {
-		if (this.freeTop === 0) this.growCalls(this.cap * 2);
-		const c = this.freeList[--this.freeTop];
-		this.live++;
-		this.cParent[c] = -1;
-		this.cChild[c] = -1;
-		this.cInst[c] = -1;
-		this.cEdge[c] = -1;
-		this.cOwn[c] = 0;
-		this.cStep[c] = 0;
-		this.cFlags[c] = 0;
-		this.cAttempt[c] = 0;
-		this.cPend[c] = 0;
-		this.cRes[c] = 0;
-		return c;
-	}
-
-	free(c: number): void {
-		this.cGen[c]++;
-		this.live--;
-		this.freeList[this.freeTop++] = c;
-	}
-
-	/** A child call carrying the parent's request (type, key, origin). */
-	child(parent: number, node: number): number {
-		const c = this.alloc();
-		this.cType[c] = this.cType[parent];
-		this.cKey[c] = this.cKey[parent];
-		this.cOrigin[c] = this.cOrigin[parent];
-		this.cNode[c] = node;
-		this.cParent[c] = parent;
-		this.cPGen[c] = this.cGen[parent];
-		return c;
 	}
 
 	// ---------------------------------------------------------------- time-weighted areas
@@ -434,30 +338,6 @@ export class Sim {
 
 	spikeFactor(client: number): number {
 		return this.spikeMul.length > 0 ? this.spikeMul[client] : 1;
-	}
-
-	/** A lifecycle state worth showing on a node, if any. */
-	stateOf(n: NodeRt): string | undefined {
-		if (n.k === K.DB) {
-			const set = (n.db as { set: { leader: number; electing: boolean; life: { stateName(): string } | null } | null } | undefined)?.set;
-			if (set && set.leader === n.idx && set.electing && set.life) return set.life.stateName();
-			if (set && set.leader === n.idx && n.promotedAt >= 0) return 'follower-promoted';
-		}
-		const health = this.health[n.idx];
-		if (health && health.stateName() !== 'healthy') return health.stateName();
-		if (this.nodeDown(n)) return 'down';
-		const life = this.lives[n.idx];
-		if (life && life.stateName() !== 'steady' && life.stateName() !== 'warm') return life.stateName();
-
-		for (const e of n.out[0].concat(n.out[1], n.out[2])) {
-			const b = this.edges[e].breaker;
-			if (b) b.tick(this.now);
-			if (b && b.state !== 0) return `breaker ${b.stateName()}`;
-		}
-		let down = 0;
-		for (let i = 0; i < n.active; i++) if (n.up[i] === 0) down++;
-		if (down > 0) return 'degraded';
-		return undefined;
 	}
 
 	done(c: number): void {

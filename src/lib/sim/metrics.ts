@@ -58,7 +58,7 @@ function extras(s: Sim, n: NodeRt, cnt: Float64Array, base: Float64Array, out: P
 }
 
 export function nodeState(s: Sim, n: NodeRt): string | undefined {
-	return s.stateOf(n);
+	return stateOf(s, n);
 }
 
 export function buildFrame(s: Sim, snap: Snap): MetricsFrame {
@@ -85,7 +85,7 @@ export function buildFrame(s: Sim, snap: Snap): MetricsFrame {
 			const st = qs(n);
 			f.oldestAgeMs = st.len > 0 ? (s.now - s.cT0[st.buf[st.head]]) * 1000 : 0;
 		}
-		const state = s.stateOf(n);
+		const state = stateOf(s, n);
 		if (state) f.state = state;
 		nodes[n.id] = f;
 		n.hWin.reset();
@@ -200,4 +200,28 @@ export function scaleResult(s: Sim, r: SimResult): void {
 		scaleCounts(nr as unknown as Record<string, unknown>, k);
 		if (typeof nr.instances === 'number') nr.instances *= s.instanceScale[n.idx];
 	}
+}
+
+/** A lifecycle state worth showing on a node, if any. */
+export function stateOf(s: Sim, n: NodeRt): string | undefined {
+	if (n.k === K.DB) {
+		const set = (n.db as { set: { leader: number; electing: boolean; life: { stateName(): string } | null } | null } | undefined)?.set;
+		if (set && set.leader === n.idx && set.electing && set.life) return set.life.stateName();
+		if (set && set.leader === n.idx && n.promotedAt >= 0) return 'follower-promoted';
+	}
+	const health = s.health[n.idx];
+	if (health && health.stateName() !== 'healthy') return health.stateName();
+	if (s.nodeDown(n)) return 'down';
+	const life = s.lives[n.idx];
+	if (life && life.stateName() !== 'steady' && life.stateName() !== 'warm') return life.stateName();
+
+	for (const e of n.out[0].concat(n.out[1], n.out[2])) {
+		const b = s.edges[e].breaker;
+		if (b) b.tick(s.now);
+		if (b && b.state !== 0) return `breaker ${b.stateName()}`;
+	}
+	let down = 0;
+	for (let i = 0; i < n.active; i++) if (n.up[i] === 0) down++;
+	if (down > 0) return 'degraded';
+	return undefined;
 }

@@ -6,16 +6,15 @@ import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
 import { num, str } from '../compile';
 import { C, EV, F, K, OK, T_WRITE, UNAVAILABLE } from '../consts';
-import { hash32 } from '../engine/rng';
-import { KeyStore } from './store';
+import { HashRing } from '../parts/hashring';
+import { KeyCache, type Eviction } from '../parts/keycache';
 import { pickDbRead, pickDbWrite, loseWrites } from './database';
 
 const VNODES = 100;
 
 export interface CacheState {
-	stores: KeyStore[];
-	ringHash: Float64Array;
-	ringOwner: Int32Array;
+	stores: KeyCache[];
+	ring: HashRing;
 	strategy: string;
 	dirty: Set<number>[];
 	flushing: boolean;
@@ -28,14 +27,10 @@ export function cacheStrategy(n: NodeRt): string {
 export function initCache(s: Sim, n: NodeRt): void {
 	const per = Math.max(1, Math.ceil(Math.max(1, num(n.p.capacity, 10000)) / n.active));
 	const ttl = Math.max(0, num(n.p.ttlS, 300));
-	const ev = str(n.p.eviction, 'lru') as 'lru' | 'lfu' | 'fifo';
-	const points: [number, number][] = [];
-	for (let i = 0; i < n.nInst; i++) for (let v = 0; v < VNODES; v++) points.push([hash32(hash32(i * 7919 + 1) ^ (v * 104729 + 17)), i]);
-	points.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+	const ev = str(n.p.eviction, 'lru') as Eviction;
 	const st: CacheState = {
-		stores: Array.from({ length: n.nInst }, () => new KeyStore(per, ttl, ev, s.rng)),
-		ringHash: new Float64Array(points.map((p) => p[0])),
-		ringOwner: new Int32Array(points.map((p) => p[1])),
+		stores: Array.from({ length: n.nInst }, () => new KeyCache(per, ev, ttl)),
+		ring: HashRing.of(n.nInst, VNODES),
 		strategy: cacheStrategy(n),
 		dirty: Array.from({ length: n.nInst }, () => new Set<number>()),
 		flushing: false
@@ -51,20 +46,7 @@ function cs(n: NodeRt): CacheState {
 /** The live instance owning a key on the ring, or -1. */
 export function ownerOf(s: Sim, n: NodeRt, key: number): number {
 	if (s.nodeDown(n)) return -1;
-	const st = cs(n);
-	const h = hash32(key ^ 0x5bd1e995);
-	const rh = st.ringHash;
-	let lo = 0, hi = rh.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (rh[mid] < h) lo = mid + 1;
-		else hi = mid;
-	}
-	for (let j = 0; j < rh.length; j++) {
-		const i = st.ringOwner[(lo + j) % rh.length];
-		if (i < n.active && n.up[i] === 1) return i;
-	}
-	return -1;
+	return cs(n).ring.ownerUp(key, n.up, n.active);
 }
 
 export function cacheFill(s: Sim, n: NodeRt, key: number): void {
@@ -74,7 +56,7 @@ export function cacheFill(s: Sim, n: NodeRt, key: number): void {
 
 export function cacheInvalidate(s: Sim, n: NodeRt, key: number): void {
 	const i = ownerOf(s, n, key);
-	if (i >= 0) cs(n).stores[i].remove(key);
+	if (i >= 0) cs(n).stores[i].delete(key);
 }
 
 /** An instance died or was flushed: its keys are gone, and write-back data not yet flushed is lost. */
@@ -158,7 +140,7 @@ export const cache: Handlers = {
 		} else if (st.strategy === 'write-back') {
 			store.put(key, s.now);
 			st.dirty[i].add(key);
-		} else store.remove(key);
+		} else store.delete(key);
 		s.finish(c, OK);
 	},
 	result(s, c, res) {

@@ -5,14 +5,14 @@ import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
 import { num } from '../compile';
 import { C, F, OK, T_STATIC, UNAVAILABLE } from '../consts';
-import { KeyStore } from './store';
+import { KeyCache } from '../parts/keycache';
 
 export function initCdn(s: Sim, n: NodeRt): void {
-	n.store = new KeyStore(Math.max(1, num(n.p.capacity, 10000)), Math.max(0, num(n.p.ttlS, 3600)), 'lru', s.rng);
+	n.store = new KeyCache(Math.max(1, num(n.p.capacity, 10000)), 'lru', Math.max(0, num(n.p.ttlS, 3600)));
 }
 
 export function cdnFlush(n: NodeRt): void {
-	(n.store as KeyStore).clear();
+	(n.store as KeyCache).clear();
 }
 
 function toOrigin(s: Sim, c: number): void {
@@ -34,7 +34,7 @@ export const cdn: Handlers = {
 	served(s, c) {
 		const n = s.nodes[s.cNode[c]];
 		n.cnt[C.LOOKUPS]++;
-		if ((n.store as KeyStore).get(s.cKey[c], s.now)) {
+		if ((n.store as KeyCache).get(s.cKey[c], s.now)) {
 			n.cnt[C.HITS]++;
 			s.cFlags[c] |= F.HIT;
 			s.finish(c, OK);
@@ -44,7 +44,7 @@ export const cdn: Handlers = {
 		toOrigin(s, c);
 	},
 	result(s, c, res) {
-		if (res === OK && s.cType[c] === T_STATIC) (s.nodes[s.cNode[c]].store as KeyStore).put(s.cKey[c], s.now);
+		if (res === OK && s.cType[c] === T_STATIC) (s.nodes[s.cNode[c]].store as KeyCache).put(s.cKey[c], s.now);
 		s.finish(c, res);
 	},
 	resume(s, c) {

@@ -9,7 +9,7 @@ import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
 import { num, str } from '../compile';
 import { C, EV, K, OK, T_WRITE, LOST } from '../consts';
-import { hash32 } from '../engine/rng';
+import { shardOf } from '../parts/hash';
 import { startFailover, type Failover } from '../machines/failover';
 
 export class ReplicaSet {
@@ -135,19 +135,16 @@ export function pickDbRead(s: Sim, n: NodeRt, type: number): number {
 			}
 		}
 	}
-	for (let j = 0; j < out.length; j++) {
-		const t = s.nodes[s.edges[out[j]].dst];
-		if (t.k !== K.DB) continue;
-		s.dbEdge = out[j];
-		const set = dbs(t).set;
-		return set ? set.leader : t.idx;
-	}
-	return -1;
+	return firstDbLeader(s, out);
 }
 
 /** The database a write goes to: the current leader of the first database's replica set. */
 export function pickDbWrite(s: Sim, n: NodeRt): number {
-	const out = n.out[T_WRITE];
+	return firstDbLeader(s, n.out[T_WRITE]);
+}
+
+/** The first database among edges `out` (its edge left in s.dbEdge), as its replica set's current leader. */
+function firstDbLeader(s: Sim, out: number[]): number {
 	for (let j = 0; j < out.length; j++) {
 		const t = s.nodes[s.edges[out[j]].dst];
 		if (t.k !== K.DB) continue;
@@ -268,7 +265,7 @@ export const database: Handlers = {
 		let i = s.cInst[c];
 		if (i < 0) {
 			const key = s.cKey[c];
-			const shard = st.shards === 1 ? 0 : st.range ? Math.min(st.shards - 1, Math.floor((key * st.shards) / st.keys)) : hash32(key) % st.shards;
+			const shard = st.shards === 1 ? 0 : st.range ? Math.min(st.shards - 1, Math.floor((key * st.shards) / st.keys)) : shardOf(key, st.shards);
 			i = shard * st.perShard + (st.perShard === 1 ? 0 : s.rng.int(st.perShard));
 		}
 		s.admit(n, i, c);

@@ -4,58 +4,80 @@ import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
 import { num, str } from '../compile';
 import { EV, K, OK, RATE_LIMITED, REJECTED, UNAVAILABLE } from '../consts';
-import { hash32 } from '../engine/rng';
-import { Limiter } from './limiter';
+import { fmix32 } from '../parts/hash';
+import { RateLimiter, type RateAlgorithm } from '../parts/ratelimit';
 import { routeTo } from './database';
 
 const ALGOS = ['round-robin', 'random', 'least-connections', 'weighted', 'ip-hash', 'least-response-time', 'power-of-two'];
 
+const RATE_ALGOS = ['token-bucket', 'leaky-bucket', 'fixed-window', 'sliding-window-log', 'sliding-window-counter'];
+
 export interface ForwardState {
 	overhead: number;
-	/** Token bucket of one second (LB maxRps → 503, gateway maxRps → 429). */
-	maxRps: number;
-	tokens: number;
-	last: number;
+	/**
+	 * The node's admission limit, a meter that refuses (never delays): for a load balancer or
+	 * gateway its `maxRps` as a token bucket of one second (LB → 503, gateway → 429); for a
+	 * rateLimiter its algorithm (429). null = no limit.
+	 */
+	limiter: RateLimiter | null;
+	/** A limit of 0: everything is refused. */
+	closed: boolean;
 	algo: number;
 	rr: number;
 	healthCheck: number;
 	lookup: number;
 	cacheRatio: number;
 	policy: string;
-	limiter: Limiter | null;
 }
 
 export function initForward(s: Sim, n: NodeRt): void {
 	const p = n.p;
 	const st: ForwardState = {
 		overhead: Math.max(0, num(p.overheadMs, 0)) / 1000,
-		maxRps: n.k === K.LB || n.k === K.GATEWAY ? Math.max(0, num(p.maxRps, 50000)) : Infinity,
-		tokens: 0,
-		last: 0,
 		algo: Math.max(0, ALGOS.indexOf(str(p.algorithm, 'round-robin'))),
 		rr: 0,
 		healthCheck: Math.max(0, num(p.healthCheckS, n.k === K.GEODNS ? 10 : 5)),
 		lookup: Math.max(0, num(p.lookupMs, 20)) / 1000,
 		cacheRatio: num(p.clientCacheRatio, 0.95),
 		policy: str(p.policy, 'nearest'),
-		limiter: n.k === K.LIMITER ? new Limiter(p) : null
+		limiter: null,
+		closed: false
 	};
-	st.tokens = st.maxRps;
+	let rate = Infinity;
+	if (n.k === K.LB || n.k === K.GATEWAY) {
+		rate = Math.max(0, num(p.maxRps, 50000));
+		if (rate > 0) st.limiter = new RateLimiter({ algorithm: 'token-bucket', limitRps: rate, burst: rate });
+	} else if (n.k === K.LIMITER) {
+		rate = Math.max(0, num(p.limitRps, 1000));
+		const perKey = str(p.scope, 'global') === 'per-key';
+		if (rate > 0)
+			st.limiter = new RateLimiter({
+				algorithm: RATE_ALGOS.includes(str(p.algorithm, '')) ? (str(p.algorithm, '') as RateAlgorithm) : 'token-bucket',
+				limitRps: rate,
+				burst: Math.floor(Math.max(0, num(p.burst, 100))),
+				scope: perKey ? 'per-key' : 'global',
+				// State for at most as many users as there are keys (no allocation per request).
+				maxKeys: perKey ? Math.min(65536, keySpace(s)) : 1
+			});
+	}
+	st.closed = rate <= 0;
 	n.fwd = st;
+}
+
+/** The largest key space of the design's clients (keys are 0..keys-1). */
+function keySpace(s: Sim): number {
+	let m = 1;
+	for (const t of s.nodes) if (t.k === K.CLIENT) m = Math.max(m, Math.floor(num(t.p.keys, 100000)));
+	return m;
 }
 
 function fs(n: NodeRt): ForwardState {
 	return n.fwd as ForwardState;
 }
 
-/** Token bucket of capacity maxRps refilled at maxRps per second. */
-function overLimit(s: Sim, st: ForwardState): boolean {
-	if (st.maxRps === Infinity) return false;
-	st.tokens = Math.min(st.maxRps, st.tokens + (s.now - st.last) * st.maxRps);
-	st.last = s.now;
-	if (st.tokens < 1) return true;
-	st.tokens -= 1;
-	return false;
+function overLimit(s: Sim, st: ForwardState, c: number): boolean {
+	if (st.closed) return true;
+	return st.limiter !== null && !st.limiter.allow(s.now, s.cKey[c]);
 }
 
 /** Whether the balancer still sends to instance i of t: alive, or dead for less than the health-check delay. */
@@ -113,7 +135,7 @@ function lbPick(s: Sim, n: NodeRt, c: number): boolean {
 		case 1:
 			return scanFrom(s, out, s.rng.int(total), total, hc);
 		case 4:
-			return scanFrom(s, out, hash32(s.cKey[c]) % total, total, hc);
+			return scanFrom(s, out, fmix32(s.cKey[c]) % total, total, hc);
 		case 3: {
 			// weighted random: an edge in proportion to its weight, then one of its instances
 			let sum = 0;
@@ -230,21 +252,9 @@ export const forwarder: Handlers = {
 	arrive(s, c) {
 		const n = s.nodes[s.cNode[c]];
 		const st = fs(n);
-		if (overLimit(s, st)) {
+		if (overLimit(s, st, c)) {
 			s.finish(c, n.k === K.LB ? REJECTED : RATE_LIMITED);
 			return;
-		}
-		if (st.limiter !== null) {
-			const wait = st.limiter.admit(s.now, s.cKey[c]);
-			if (wait < 0) {
-				s.finish(c, RATE_LIMITED);
-				return;
-			}
-			if (wait > 0) {
-				s.cOwn[c] = wait;
-				s.q.push(s.now + wait, EV.DELAY, c, 0);
-				return;
-			}
 		}
 		let delay = st.overhead;
 		if (n.k === K.DNS || n.k === K.GEODNS) delay = s.rng.uniform() < st.cacheRatio ? 0 : st.lookup;

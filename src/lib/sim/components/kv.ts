@@ -8,12 +8,15 @@ import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
 import { num } from '../compile';
 import { F, OK, T_WRITE, UNAVAILABLE } from '../consts';
-import { hash32 } from '../engine/rng';
+import { QuorumPlacement, countUp } from '../parts/quorum';
 
 export interface KvState {
 	n: number;
 	w: number;
 	r: number;
+	placement: QuorumPlacement;
+	/** The current request's replicas (filled per arrival; never allocated on the hot path). */
+	replicas: Int32Array;
 }
 
 export function initKv(n: NodeRt): void {
@@ -22,7 +25,9 @@ export function initKv(n: NodeRt): void {
 	n.kv = {
 		n: rep,
 		w: Math.min(rep, Math.max(1, Math.floor(num(n.p.w, 2)))),
-		r: Math.min(rep, Math.max(1, Math.floor(num(n.p.r, 2))))
+		r: Math.min(rep, Math.max(1, Math.floor(num(n.p.r, 2)))),
+		placement: new QuorumPlacement(machines, rep),
+		replicas: new Int32Array(rep)
 	} satisfies KvState;
 }
 
@@ -35,17 +40,17 @@ export const kv: Handlers = {
 		}
 		const st = n.kv as KvState;
 		const need = s.cType[c] === T_WRITE ? st.w : st.r;
-		const start = hash32(s.cKey[c]) % n.nInst;
-		let up = 0;
-		for (let j = 0; j < st.n; j++) if (n.up[(start + j) % n.nInst] === 1) up++;
+		const reps = st.replicas;
+		const count = st.placement.replicasOf(s.cKey[c], reps);
+		const up = countUp(reps, count, n.up);
 		if (up < need) {
 			s.finish(c, UNAVAILABLE);
 			return;
 		}
 		s.cPend[c] = need; // answers still needed
 		s.cStep[c] = up; // answers still possible
-		for (let j = 0; j < st.n; j++) {
-			const m = (start + j) % n.nInst;
+		for (let j = 0; j < count; j++) {
+			const m = reps[j];
 			if (n.up[m] !== 1) continue;
 			const r = s.child(c, n.idx);
 			s.cFlags[r] = F.REPLICA;

@@ -27,6 +27,17 @@ describe('Histogram', () => {
 		);
 	});
 
+	it('stat gives the same percentiles as quantile', () => {
+		fc.assert(
+			fc.property(fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 1e5, noNaN: true })), { minLength: 1, maxLength: 300 }), (xs) => {
+				const h = new Histogram();
+				xs.forEach((x) => h.add(x));
+				const st = h.stat();
+				expect([st.p50, st.p95, st.p99]).toEqual([h.quantile(0.5), h.quantile(0.95), h.quantile(0.99)]);
+			})
+		);
+	});
+
 	it('reset empties it', () => {
 		const h = new Histogram();
 		h.add(5);

@@ -1,5 +1,6 @@
 // Seeded pseudo-random numbers: sfc32 (a 128-bit-state generator that passes PractRand),
 // so a run is a pure function of (design, seed). Distributions used by the model live here.
+import { fmix32 } from '../parts/hash';
 
 export class Rng {
 	private a: number;
@@ -13,10 +14,7 @@ export class Rng {
 		let s = (Math.floor(seed) | 0) >>> 0;
 		const next = () => {
 			s = (s + 0x9e3779b9) | 0;
-			let z = s;
-			z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-			z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-			return (z ^ (z >>> 16)) >>> 0;
+			return fmix32(s);
 		};
 		this.a = next(); this.b = next(); this.c = next(); this.d = next();
 		for (let i = 0; i < 12; i++) this.u32();
@@ -66,12 +64,4 @@ export class Rng {
 		this.spare = r * Math.sin(2 * Math.PI * v);
 		return r * Math.cos(2 * Math.PI * v);
 	}
-}
-
-/** 32-bit integer hash (murmur3 finaliser): keys to shards, cache instances, replicas. */
-export function hash32(x: number): number {
-	let h = x | 0;
-	h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-	h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-	return (h ^ (h >>> 16)) >>> 0;
 }

@@ -18,6 +18,8 @@ export class Zipf {
 		readonly n: number,
 		readonly s: number
 	) {
+		if (!(n >= 1) || !Number.isInteger(n)) throw new RangeError(`Zipf needs an integer n >= 1, got ${n}`);
+		if (!(s >= 0) || !Number.isFinite(s)) throw new RangeError(`Zipf needs s >= 0, got ${s}`);
 		this.hx1 = this.hIntegral(1.5) - 1;
 		this.hn = this.hIntegral(n + 0.5);
 		this.sv = 2 - this.hIntegralInverse(this.hIntegral(2.5) - this.h(2));

@@ -91,4 +91,19 @@ describe('HashRing', () => {
 		for (const i of [3, 1, 0, 2]) b.add(i);
 		for (let k = 0; k < 5000; k++) expect(a.owner(k)).toBe(b.owner(k));
 	});
+
+	it('ownerUp skips dead and inactive instances, in ring order', () => {
+		const ring = HashRing.of(4);
+		const up = new Uint8Array([1, 1, 1, 1]);
+		for (let k = 0; k < 2000; k++) expect(ring.ownerUp(k, up, 4)).toBe(ring.owner(k));
+		up[2] = 0;
+		const out = new Int32Array(4);
+		for (let k = 0; k < 2000; k++) {
+			ring.replicas(k, 4, out);
+			const want = out[0] === 2 ? out[1] : out[0];
+			expect(ring.ownerUp(k, up, 4)).toBe(want);
+			expect(ring.ownerUp(k, up, 1)).toBe(0);
+		}
+		expect(ring.ownerUp(7, new Uint8Array(4), 4)).toBe(-1);
+	});
 });

@@ -60,6 +60,21 @@ export class HashRing {
 	}
 
 	/**
+	 * The first instance clockwise from `key` that is below `active` and has `up[id] === 1`
+	 * (a cache: a dead instance's arc falls to the next live one), or -1 if none is.
+	 */
+	ownerUp(key: number, up: Uint8Array, active: number): number {
+		const n = this.points.length;
+		let i = n === 0 ? 0 : this.firstAtOrAfter(fmix32(key));
+		for (let step = 0; step < n; step++, i++) {
+			if (i === n) i = 0;
+			const o = this.owners[i];
+			if (o < active && up[o] === 1) return o;
+		}
+		return -1;
+	}
+
+	/**
 	 * The preference list of `key`: the first `count` distinct instances clockwise from
 	 * it, written into `out`. Returns how many were found (fewer if the ring is smaller).
 	 */

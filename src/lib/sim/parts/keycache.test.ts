@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { KeyCache, type Eviction } from './keycache';
-import { ZipfSampler } from './zipf';
-import { mulberry32 } from './testRng';
+import { Zipf } from '../engine/zipf';
+import { Rng } from '../engine/rng';
+
+
+/** Keys 0..99 999 drawn from Zipf(0.9), key 0 hottest. */
+function zipfKeys(rng: Rng) {
+	const z = new Zipf(100_000, 0.9);
+	return { sample: () => z.sample(rng) - 1 };
+}
 
 // Reference case lru_zipf090_c1000_n100k (shared/reference/cases.json): Che's
 // approximation for LRU, 1000 of 100,000 Zipf(0.9) keys, tolerance 3 SE + Che's error.
@@ -131,15 +138,15 @@ describe('KeyCache', () => {
 
 	it('handles large keys and heavy churn without losing entries', () => {
 		const c = new KeyCache(1000, 'lru');
-		const rng = mulberry32(7);
-		for (let i = 0; i < 200_000; i++) c.put(Math.floor(rng() * 2 ** 31), i);
+		const rng = new Rng(7);
+		for (let i = 0; i < 200_000; i++) c.put(rng.u32() >>> 1, i);
 		expect(c.size).toBe(1000);
 		c.put(2 ** 31 - 1, 1e9);
 		expect(c.get(2 ** 31 - 1, 1e9)).toBe(true);
 	});
 
 	it("LRU hit ratio under Zipf(0.9) matches Che's approximation (reference case)", () => {
-		const zipf = new ZipfSampler(100_000, 0.9, mulberry32(2024));
+		const zipf = zipfKeys(new Rng(2024));
 		const cache = new KeyCache(1000, 'lru');
 		// Warm-up ≥ 10 × Che's characteristic time (1362 requests), then 630k measured.
 		for (let i = 0; i < 30_000; i++) {
@@ -160,14 +167,14 @@ describe('KeyCache', () => {
 
 	it('a TTL cache (60 s, not refreshed on hit) matches the renewal formula (reference case)', () => {
 		// ttl_zipf090_T60s: h_i = λ_i T / (1 + λ_i T) averaged over Zipf(0.9) → 0.666995, ±0.003.
-		const rng = mulberry32(77);
-		const zipf = new ZipfSampler(100_000, 0.9, rng);
+		const rng = new Rng(77);
+		const zipf = zipfKeys(rng);
 		const cache = new KeyCache(100_000, 'lru', 60); // holds every key: effectively unbounded
 		let t = 0;
 		let hits = 0;
 		let measured = 0;
 		while (t < 150 + 1200) {
-			t += -Math.log(1 - rng()) / 1000;
+			t += rng.exponential(1 / 1000);
 			const k = zipf.sample();
 			const hit = cache.get(k, t);
 			if (!hit) cache.put(k, t);
@@ -182,7 +189,7 @@ describe('KeyCache', () => {
 	it('LFU beats LRU and FIFO is no better than LRU under a static Zipf', () => {
 		const ratios: Record<Eviction, number> = { lru: 0, lfu: 0, fifo: 0 };
 		for (const policy of ['lru', 'lfu', 'fifo'] as const) {
-			const zipf = new ZipfSampler(100_000, 0.9, mulberry32(5));
+			const zipf = zipfKeys(new Rng(5));
 			const cache = new KeyCache(1000, policy);
 			let hits = 0;
 			for (let i = 0; i < 300_000; i++) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { RateLimiter, type RateAlgorithm } from './ratelimit';
-import { mulberry32 } from './testRng';
+import { Rng } from '../engine/rng';
 
 const ALL: RateAlgorithm[] = [
 	'token-bucket',
@@ -13,11 +13,11 @@ const ALL: RateAlgorithm[] = [
 
 /** Admitted count for Poisson arrivals at `rps` over `seconds`. */
 function admittedPoisson(l: RateLimiter, rps: number, seconds: number, seed: number, unit = 1): number {
-	const rng = mulberry32(seed);
+	const rng = new Rng(seed);
 	let t = 0;
 	let admitted = 0;
 	for (;;) {
-		t += -Math.log(1 - rng()) / rps;
+		t += rng.exponential(1 / rps);
 		if (t >= seconds) return admitted;
 		if (l.allow(t * unit)) admitted++;
 	}
