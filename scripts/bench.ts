@@ -1,6 +1,7 @@
 // npm run bench: the simulator on the tiered benchmark design (examples/tiered.json, a copy
 // of the shared reference) with every metric on, and in the same run the bare reference
-// loop (/work/shared/reference/bare_tiered.mjs, spawned, if present) on the same scenario.
+// loop (../shared/reference/bare_tiered.mjs beside the project, spawned, if present) on the
+// same scenario.
 // Prints one `name: value` a line.
 import { readFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -11,7 +12,7 @@ import { createSimulation } from '../src/lib/sim/index';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const file = process.argv[2] ?? join(here, '..', 'examples', 'tiered.json');
-const BARE = process.env.BARE_TIERED ?? '/work/shared/reference/bare_tiered.mjs';
+const BARE = process.env.BARE_TIERED ?? join(here, '..', '..', 'shared', 'reference', 'bare_tiered.mjs');
 const restored = restoreDesign(JSON.parse(readFileSync(file, 'utf8')));
 if (!restored.ok) throw new Error(restored.errors[0]);
 const design = restored.design;
