@@ -5,24 +5,8 @@ import type { Design } from '$lib/model';
 import { sampleDesign } from '$lib/testing/designs';
 import { encodeDesign } from '$lib/share/link';
 import { TabCoordinator, type Channel } from '$lib/persistence/tabs';
-import { LibraryStore, type EditorLike } from './library.svelte';
-
-class FakeEditor implements EditorLike {
-	design: Design = { format: 'loadbearing/design', version: 1, id: 'boot', name: 'boot', nodes: [], edges: [] };
-	#fns = new Set<(d: Design, l: string) => void>();
-	replaceDesign(d: Design) {
-		this.design = d;
-		for (const f of this.#fns) f(d, 'Open');
-	}
-	update(label: string, fn: (d: Design) => Design) {
-		this.design = fn(this.design);
-		for (const f of this.#fns) f(this.design, label);
-	}
-	onChange(fn: (d: Design, l: string) => void) {
-		this.#fns.add(fn);
-		return () => this.#fns.delete(fn);
-	}
-}
+import { LibraryStore } from './library.svelte';
+import { FakeEditor } from '$lib/testing/library';
 
 /** A broadcast bus shared by the tabs of one test. */
 function bus() {
