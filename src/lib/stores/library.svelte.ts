@@ -94,7 +94,17 @@ export class LibraryStore {
 		return this.mode === 'shared';
 	}
 
-	async start(editor: EditorLike, opts: StartOptions): Promise<void> {
+	/** Settles when start() has opened the library and put the first design on screen. */
+	#started: Promise<void> = Promise.resolve();
+
+	start(editor: EditorLike, opts: StartOptions): Promise<void> {
+		// A file imported (or a template opened) in the first moments after load must wait
+		// for the start-up design to be shown, or start-up would put that one over it.
+		this.#started = this.#start(editor, opts);
+		return this.#started;
+	}
+
+	async #start(editor: EditorLike, opts: StartOptions): Promise<void> {
 		this.#editor = editor;
 		this.#opts = opts;
 		this.#cleanup.push(editor.onChange((d) => this.#changed(d)));
@@ -370,12 +380,14 @@ export class LibraryStore {
 		}
 	}
 
-	newDesign(): Promise<void> {
+	async newDesign(): Promise<void> {
+		await this.#started.catch(() => {});
 		return this.#adopt(blank(), 'The new design');
 	}
 
 	/** Open a design made elsewhere (a template, a challenge) as a new library entry. */
-	openAsNew(design: Design, what = 'The design'): Promise<void> {
+	async openAsNew(design: Design, what = 'The design'): Promise<void> {
+		await this.#started.catch(() => {});
 		return this.#adopt({ ...design, id: newId() }, what);
 	}
 
@@ -500,6 +512,7 @@ export class LibraryStore {
 
 	/** Import a picked or dropped file as a new design; a bad file changes nothing. */
 	async importFile(file: File): Promise<boolean> {
+		await this.#started.catch(() => {});
 		const r = await readDesignFile(file);
 		if (!r.ok) {
 			this.problem = { text: r.error };
