@@ -46,4 +46,7 @@ export async function connectNodes(page: Page, fromId: string, toId: string) {
 export async function openApp(page: Page) {
 	await page.goto('/');
 	await expect(page.getByTestId('node')).toHaveCount(4);
+	// The library puts its start-up design on screen once IndexedDB is open; a click made
+	// before that would select something that is then replaced.
+	await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
 }
