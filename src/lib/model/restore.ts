@@ -1,7 +1,7 @@
 // Everything loaded is untrusted (IndexedDB, files, links): one door in. It checks each
 // field, drops what cannot be used with a warning, caps sizes, ignores prototype keys,
 // migrates old versions and refuses newer ones, and never throws.
-import { EDGE_PARAMS, KINDS } from './kinds';
+import { EDGE_PARAMS, KINDS, MAX_EVENT_FACTOR } from './kinds';
 import { migrate } from './migrations';
 import { cleanParams } from './validate';
 import { BAD_KEYS, isObj, rebuild, type Meter } from './sanitize';
@@ -181,7 +181,7 @@ function restoreEvent(raw: unknown, durationS: number, cx: Ctx): ScenarioEvent |
 	const ev: Partial<ScenarioEvent> = { atS: Math.min(raw.atS, durationS), action };
 	// A target names a node (following a cut id) or a region.
 	if (typeof raw.target === 'string') ev.target = cx.nodeIds.get(raw.target) ?? cutId(raw.target);
-	if (nonNegative(raw.factor)) ev.factor = raw.factor;
+	if (nonNegative(raw.factor) && raw.factor <= MAX_EVENT_FACTOR) ev.factor = raw.factor;
 	if (nonNegative(raw.durationS)) ev.durationS = raw.durationS;
 	const rg = raw.regions;
 	if (Array.isArray(rg) && rg.length === 2 && typeof rg[0] === 'string' && typeof rg[1] === 'string') ev.regions = [cutId(rg[0]), cutId(rg[1])];
