@@ -102,7 +102,7 @@ export function memoryBytes(design: Design, maxKeys: number): { bytes: number; t
 		let what = n.kind === 'database' ? `instances × shards of ${name(n)}` : `instances of ${name(n)}`;
 		if (n.kind === 'cache' || n.kind === 'cdn') {
 			const keys = num(p.capacity, 10_000) * KEY_BYTES;
-			if (keys > b) what = `the capacity of ${name(n)}`;
+			if (keys > b) what = `capacity of ${name(n)}`;
 			b += keys;
 		}
 		if (n.kind === 'kvStore') b += num(p.nodes, 5) * INSTANCE_BYTES;
