@@ -1,6 +1,7 @@
 // Every editor action, once: the top bar, the help sheet, the keyboard and the undo
 // history all read this registry (Excalidraw's actions/). `undoable` says whether the
 // action changes the design (and so appears in the history).
+import { freeSpot, uniqueLabel } from '$lib/model/place';
 import { KINDS } from '$lib/model/kinds';
 import { addNode, blankDesign, groupIntoRegion, nudge, removeElements, NODE_SIZE } from '$lib/model/edit';
 import type { NodeKind, XY } from '$lib/model/types';
@@ -45,9 +46,12 @@ export function addComponent(editor: EditorStore, kind: NodeKind, at?: XY): stri
 	const snapped = editor.snapToGrid ? { x: Math.round(pos.x / GRID) * GRID, y: Math.round(pos.y / GRID) * GRID } : pos;
 	let id = '';
 	editor.update(`Add ${KINDS[kind].name}`, (d) => {
-		const next = addNode(d, kind, snapped);
-		id = next.nodes.at(-1)!.id;
-		return next;
+		// Dropped at a point: there. Added with Enter or a click: the free spot nearest the centre.
+		const next = addNode(d, kind, at ? snapped : freeSpot(d, snapped));
+		const added = next.nodes.at(-1)!;
+		id = added.id;
+		const label = uniqueLabel(d, added.label ?? KINDS[kind].name);
+		return { ...next, nodes: [...next.nodes.slice(0, -1), { ...added, label }] };
 	});
 	editor.select([id]);
 	return id;
