@@ -4,7 +4,7 @@
 import { freeSpot, uniqueLabel } from '$lib/model/place';
 import { KINDS } from '$lib/model/kinds';
 import { addNode, blankDesign, groupIntoRegion, nudge, removeElements, NODE_SIZE } from '$lib/model/edit';
-import type { NodeKind, XY } from '$lib/model/types';
+import type { Design, NodeKind, XY } from '$lib/model/types';
 import type { EditorStore } from './editor.svelte';
 import type { UiStore } from './ui.svelte';
 import { copyText, pasteText, readClipboard, writeClipboard } from './clipboard';
@@ -14,9 +14,11 @@ export interface CommandContext {
 	ui: UiStore;
 	/** File input and download, provided by the top bar. */
 	io?: { openImport(): void; exportJson(): void; newDesign?(): void };
+	/** The run, when the page has one. */
+	run?: { status: string; start(design: Design): void; pause(): void; resume(): void };
 }
 
-export type CommandGroup = 'Edit' | 'Selection' | 'View' | 'Design' | 'Help';
+export type CommandGroup = 'Edit' | 'Selection' | 'View' | 'Design' | 'Run' | 'Help';
 
 export interface Command {
 	name: string;
@@ -204,6 +206,20 @@ export const COMMANDS: Command[] = [
 	},
 	{ name: 'import', label: 'Import JSON…', group: 'Design', shortcut: ['Mod+O'], undoable: false, perform: ({ io }) => io?.openImport() },
 	{ name: 'export', label: 'Export JSON', group: 'Design', shortcut: ['Mod+Shift+E'], undoable: false, perform: ({ io }) => io?.exportJson() },
+	{
+		name: 'runPause',
+		label: 'Run / pause',
+		group: 'Run',
+		shortcut: ['R', 'Mod+Enter'],
+		undoable: false,
+		perform: ({ run, editor }) => {
+			if (!run) return;
+			if (run.status === 'running') run.pause();
+			else if (run.status === 'paused') run.resume();
+			else run.start(editor.design);
+		}
+	},
+	{ name: 'commandMenu', label: 'Command menu', group: 'Help', shortcut: ['Mod+K'], undoable: false, perform: ({ ui }) => void (ui.commandMenuOpen = !ui.commandMenuOpen) },
 	{ name: 'help', label: 'Keyboard shortcuts', group: 'Help', shortcut: ['?'], undoable: false, perform: ({ ui }) => {
 			ui.helpOpen = !ui.helpOpen;
 		}

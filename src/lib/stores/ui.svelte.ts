@@ -19,6 +19,8 @@ export const dockMax = () => Math.max(DOCK_MIN, (typeof window === 'undefined' ?
 export class UiStore {
 	theme = $state<Theme>(readTheme());
 	helpOpen = $state(false);
+	/** The command menu (Ctrl+K). */
+	commandMenuOpen = $state(false);
 	dockOpen = $state(false);
 	/** The dock body's height in px (null: the default, a share of the window); remembered. */
 	dockHeight = $state<number | null>(readDockHeight());
