@@ -6,6 +6,7 @@ import { HARD } from './hard';
 import { MEDIUM } from './medium';
 import { WEB } from './web';
 import { CACHING } from './caching';
+import { DATA } from './data';
 import type { Challenge } from './types';
 
 export * from './types';
@@ -13,7 +14,7 @@ export { gradeChallenge, gradeGoal, goalLabel, checkedDesign, checkOptions } fro
 
 const LEVEL_ORDER = { easy: 0, medium: 1, hard: 2 };
 /** Every challenge, easy to hard (a stable sort keeps each group's order within a level). */
-export const CHALLENGES: Challenge[] = [...EASY, ...MEDIUM, ...HARD, ...WEB, ...CACHING].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
+export const CHALLENGES: Challenge[] = [...EASY, ...MEDIUM, ...HARD, ...WEB, ...CACHING, ...DATA].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
 
 export function challengeById(id: string): Challenge | undefined {
 	return CHALLENGES.find((c) => c.id === id);
