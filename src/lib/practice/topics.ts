@@ -25,3 +25,9 @@ export type Topic = (typeof TOPICS)[number];
 export function topicById(id: string): Topic | undefined {
 	return TOPICS.find((t) => t.id === id);
 }
+
+/**
+ * Topics the simulator cannot grade yet, so no challenge claims them (the practice panel
+ * says so rather than counting them as covered).
+ */
+export const AWAITING_SIMULATOR: readonly TopicId[] = ['multi-leader'];

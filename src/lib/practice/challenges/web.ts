@@ -57,7 +57,7 @@ export const unevenRequests: Challenge = {
 	goals: [
 		{ kind: 'latency', percentile: 'p99', maxMs: 400 },
 		{ kind: 'errorBudget', maxPct: 1 },
-		{ kind: 'cost', maxUsd: 1000 }
+		{ kind: 'cost', maxUsd: 1050 }
 	],
 	run: scenario(30, [], 5, 7),
 	start: design('ch-uneven-start', 'Uneven requests', [client(600), lb(), spikyWeb(), db()], [edge('client', 'lb'), edge('lb', 'web'), edge('web', 'db')]),
