@@ -34,7 +34,6 @@ export class Sim extends CallPool {
 	nodes: NodeRt[];
 	edges: EdgeRt[];
 	cx: Compiled;
-	handlers: Handlers[] = [];
 	R: number;
 	/** Region down flags and partitions (pairs a*R+b). */
 	regionDown: Uint8Array;
@@ -123,7 +122,7 @@ export class Sim extends CallPool {
 	/** Whether a node has no instance able to answer (for DNS and failover decisions). */
 	allDown(n: NodeRt): boolean {
 		if (this.nodeDown(n)) return true;
-		if (n.k === K.CLIENT) return false;
+		if (n.k === K.client) return false;
 		for (let i = 0; i < n.active; i++) if (n.up[i] === 1) return false;
 		return true;
 	}
@@ -193,7 +192,7 @@ export class Sim extends CallPool {
 				n.cnt[C.COMP]++;
 				const ms = this.cOwn[c] * 1000;
 				addBoth(n.hRun, n.hWin, ms);
-				if (this.trackEwma && n.k >= K.SERVICE) {
+				if (this.trackEwma && n.k >= K.service) {
 					const i = this.cInst[c];
 					if (i >= 0) n.ewma[i] = n.ewma[i] === 0 ? ms : 0.9 * n.ewma[i] + 0.1 * ms;
 				}
@@ -261,7 +260,7 @@ export class Sim extends CallPool {
 	// ---------------------------------------------------------------- server groups
 	serviceTime(n: NodeRt, c: number): number {
 		let mean = n.mean;
-		if (n.k === K.DB) mean = this.cType[c] === 2 ? n.writeMean : n.readMean;
+		if (n.k === K.database) mean = this.cType[c] === 2 ? n.writeMean : n.readMean;
 		mean *= n.slow;
 		if (mean <= 0) return 0;
 		if (n.dist === 0) return this.rng.exponential(mean);
@@ -331,7 +330,7 @@ export class Sim extends CallPool {
 		}
 		n.busy[i]--;
 		n.busyTotal--;
-		if (n.k === K.WORKER) this.onWorkerFree(n, i);
+		if (n.k === K.worker) this.onWorkerFree(n, i);
 	}
 
 	onWorkerFree: (n: NodeRt, i: number) => void = () => {};
@@ -385,6 +384,6 @@ export class Sim extends CallPool {
 		if (n.up[i] === 1) return;
 		n.up[i] = 1;
 		n.instDownSince[i] = -Infinity;
-		if (n.k === K.WORKER) for (let j = 0; j < n.conc; j++) this.onWorkerFree(n, i);
+		if (n.k === K.worker) for (let j = 0; j < n.conc; j++) this.onWorkerFree(n, i);
 	}
 }

@@ -2,18 +2,18 @@
 // boundary, the scenario and the random failures, and runs the event loop in steps.
 import type { Design, ScenarioEvent } from '../model/types';
 import { Sim } from './core';
-import { C, EV, K } from './consts';
+import { C, EV, K, unreachable } from './consts';
 import type { MetricsFrame, SimOptions, SimResult, Simulation } from './types';
 import { DesignError } from './types';
 import { checkDesign } from './check';
-import { client, ClientState, deadline, scheduleNext, startRequest } from './components/client';
-import { buildPlans, service } from './components/service';
-import { cache, cacheFlush, initCache } from './components/cache';
-import { database, initDatabases, promote } from './components/database';
-import { forwarder, initForward } from './components/forward';
-import { initQueue, initWorker, queue, redeliver, workerFree } from './components/queue';
-import { initKv, kv } from './components/kv';
-import { cdn, initCdn } from './components/cdn';
+import { ClientState, deadline, scheduleNext, startRequest } from './components/client';
+import { buildPlans } from './components/service';
+import { cacheFlush, initCache } from './components/cache';
+import { initDatabases, promote } from './components/database';
+import { initForward } from './components/forward';
+import { initQueue, initWorker, redeliver, workerFree } from './components/queue';
+import { initKv } from './components/kv';
+import { initCdn } from './components/cdn';
 import { buildFrame, buildResult, scaleFrame, scaleResult } from './metrics';
 import { SAMPLE_RPS, sampleFactor, sliceDesign } from './scale';
 import { Scenario } from './scenario';
@@ -54,71 +54,66 @@ export class Run implements Simulation {
 			s.scale = k;
 			s.nodes.forEach((n) => (s.instanceScale[n.idx] = slice.instanceScale[n.id] ?? 1));
 		}
-		const H = s.handlers;
-		H[K.CLIENT] = client;
-		H[K.DNS] = H[K.GEODNS] = H[K.LB] = H[K.GATEWAY] = H[K.LIMITER] = forwarder;
-		H[K.CDN] = cdn;
-		H[K.SERVICE] = H[K.WORKER] = H[K.OBJECT] = service;
-		H[K.CACHE] = cache;
-		H[K.DB] = database;
-		H[K.KV] = kv;
-		H[K.QUEUE] = queue;
 		s.onWorkerFree = (n, i) => workerFree(s, n, i);
 		s.lostAtDeadInstance = (c) => {
-			if (s.nodes[s.cNode[c]].k === K.WORKER && s.cParent[c] < 0 && s.cPend[c] >= 0 && s.nodes[s.cPend[c]]?.k === K.QUEUE) redeliver(s, c);
+			if (s.nodes[s.cNode[c]].k === K.worker && s.cParent[c] < 0 && s.cPend[c] >= 0 && s.nodes[s.cPend[c]]?.k === K.queue) redeliver(s, c);
 			else s.finish(c, 4);
 		};
 		let maxKeys = 1;
 		for (const n of s.nodes) {
 			switch (n.k) {
-				case K.CLIENT:
+				case K.client:
 					n.client = new ClientState(s, n);
 					maxKeys = Math.max(maxKeys, (n.client as ClientState).keys);
 					break;
-				case K.SERVICE:
-				case K.WORKER:
-				case K.OBJECT:
+				case K.service:
+				case K.worker:
+				case K.objectStore:
 					buildPlans(s, n);
 					break;
-				case K.CACHE:
+				case K.cache:
 					initCache(s, n);
 					break;
-				case K.DNS:
-				case K.GEODNS:
-				case K.LB:
-				case K.GATEWAY:
-				case K.LIMITER:
+				case K.dns:
+				case K.geoDns:
+				case K.loadBalancer:
+				case K.apiGateway:
+				case K.rateLimiter:
 					initForward(s, n);
 					break;
-				case K.QUEUE:
+				case K.queue:
 					initQueue(s, n);
 					break;
-				case K.KV:
+				case K.kvStore:
 					initKv(n);
 					break;
-				case K.CDN:
+				case K.cdn:
 					initCdn(s, n);
 					break;
+				case K.database:
+					break; // all replica sets at once, below (initDatabases)
+				default:
+					unreachable(n.k);
 			}
 		}
-		for (const n of s.nodes) if (n.k === K.WORKER) initWorker(s, n);
-		for (const n of s.nodes) if (n.k === K.WORKER) n.sources ??= [];
+		for (const n of s.nodes) if (n.k === K.worker) initWorker(s, n);
+		for (const n of s.nodes) if (n.k === K.worker) n.sources ??= [];
 		initDatabases(s, maxKeys);
-		const types = new Set(s.nodes.filter((n) => n.k === K.CLIENT).map((n) => (n.client as ClientState).onlyType));
+		const types = new Set(s.nodes.filter((n) => n.k === K.client).map((n) => (n.client as ClientState).onlyType));
 		s.singleType = types.size === 1 ? [...types][0] : -1;
-		s.singleClient = s.nodes.filter((n) => n.k === K.CLIENT).length === 1;
-		s.trackEwma = s.nodes.some((n) => n.k === K.LB && n.p.algorithm === 'least-response-time');
+		s.singleClient = s.nodes.filter((n) => n.k === K.client).length === 1;
+		s.trackEwma = s.nodes.some((n) => n.k === K.loadBalancer && n.p.algorithm === 'least-response-time');
 		s.keysMatter = s.nodes.some(
 			(n) =>
-				n.k === K.CACHE ||
-				n.k === K.CDN ||
-				n.k === K.KV ||
-				(n.k === K.DB && ((n.db as { set: unknown; shards: number }).set !== null || (n.db as { shards: number }).shards > 1)) ||
-				(n.k === K.LB && n.p.algorithm === 'ip-hash') ||
-				(n.k === K.LIMITER && n.p.scope === 'per-key')
+				n.k === K.cache ||
+				n.k === K.cdn ||
+				n.k === K.kvStore ||
+				(n.k === K.database && ((n.db as { set: unknown; shards: number }).set !== null || (n.db as { shards: number }).shards > 1)) ||
+				(n.k === K.loadBalancer && n.p.algorithm === 'ip-hash') ||
+				(n.k === K.rateLimiter && n.p.scope === 'per-key')
 		);
 		this.scenario = new Scenario(s, design.scenario?.events ?? []);
-		for (const n of s.nodes) if (n.k === K.CLIENT) scheduleNext(s, n);
+		for (const n of s.nodes) if (n.k === K.client) scheduleNext(s, n);
 		s.q.push(Math.min(frameS, durationS), EV.FRAME, 0, 0);
 		if (warmupS > 0) s.q.push(warmupS, EV.WARMUP, 0, 0);
 		else s.snapRun = s.snapshot(0);

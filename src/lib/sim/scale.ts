@@ -18,11 +18,10 @@
 import type { Design, Params } from '../model/types';
 import { resolveParams } from '../model/defaults';
 import { num, obj } from './compile';
+import { KINDS } from '../model/kinds';
 
 /** Above this many offered requests per second a design is simulated as a slice. */
 export const SAMPLE_RPS = 25_000;
-
-const GROUPS = new Set(['service', 'worker', 'cache', 'database', 'objectStore', 'cdn']);
 
 /** The design's offered rate at its peak (clients' rates, ramps and spike shapes). */
 export function offeredRps(design: Design): number {
@@ -59,7 +58,7 @@ export function sliceDesign(design: Design, k: number): { design: Design; instan
 			const sh = { ...obj(p.shape) };
 			if (typeof sh.toRps === 'number') sh.toRps = sh.toRps / k;
 			p.shape = sh;
-		} else if (GROUPS.has(n.kind)) {
+		} else if (KINDS[n.kind].scalesOut) {
 			const inst = Math.floor(num(p.instances, 1));
 			if (inst >= k) {
 				p.instances = Math.max(1, Math.round(inst / k));
