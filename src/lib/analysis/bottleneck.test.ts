@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, findBottleneck, readShare } from './bottleneck';
 import { applyPatch } from './patch';
-import { chainDesign } from '../run/testDesign';
+import { chainDesign } from '$testing/testDesign';
 import type { NodeResult, SimResult } from '../sim/types';
 import type { Design } from '../model/types';
 

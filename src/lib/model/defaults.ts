@@ -19,10 +19,6 @@ export function defaultParams(kind: NodeKind): Params {
 	return defaultsOf(KINDS[kind].params);
 }
 
-export function defaultEdgeParams(): Params {
-	return defaultsOf(EDGE_PARAMS);
-}
-
 function isPlainObject(v: unknown): v is Record<string, unknown> {
 	return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

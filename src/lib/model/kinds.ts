@@ -353,8 +353,7 @@ export const REPLICATION_EDGE_KEYS = ['mode', 'lagMs'];
 export const KIND_LIST: KindInfo[] = Object.values(KINDS);
 export const PALETTE_GROUPS: PaletteGroup[] = ['Traffic', 'Compute', 'Data'];
 
-/** One-way latency between the built-in regions (ms). */
-export const BUILTIN_REGIONS = ['us-east', 'us-west', 'eu-west', 'ap-south', 'ap-northeast'] as const;
+/** One-way latency between the built-in regions (ms): us-east, us-west, eu-west, ap-south, ap-northeast. */
 export const REGION_LATENCY_MS: Record<string, number> = {
 	'us-east|us-west': 35,
 	'us-east|eu-west': 40,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { restoreDesign, type Meter } from './index';
-import { FUZZ_RUNS, hostileDocument, restoredProblems } from '$lib/testing/hostile';
+import { FUZZ_RUNS, hostileDocument, restoredProblems } from '$testing/hostile';
 
 /** Restore's steps per character of the JSON it read: a constant bound is linear time. */
 const STEPS_PER_CHAR = 2;

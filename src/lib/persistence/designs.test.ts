@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { sampleDesign } from '$lib/testing/designs';
+import { sampleDesign } from '$testing/designs';
 import { openDesignDb, STORE_DOCUMENTS, STORE_DESIGNS } from './db';
 import {
 	createDesign,

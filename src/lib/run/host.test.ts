@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHost } from './host';
-import { createFakeSimulation } from './fakeSim';
-import { chainDesign } from './testDesign';
+import { createFakeSimulation } from '$testing/fakeSim';
+import { chainDesign } from '$testing/testDesign';
 import { unpackFrames } from './frames';
 import type { SimResult } from '../sim/types';
 

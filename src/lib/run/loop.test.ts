@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RunLoop, FLUSH_MS, type LoopIO, type Speed } from './loop';
-import { createFakeSimulation } from './fakeSim';
-import { chainDesign } from './testDesign';
+import { createFakeSimulation } from '$testing/fakeSim';
+import { chainDesign } from '$testing/testDesign';
 import type { MetricsFrame, SimResult, Simulation } from '../sim/types';
 
 /** A hand-driven clock: `run(ms)` fires due timers in order. */

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { overlayFigures, reuseUnchanged, sig2 } from './overlay';
 import { FrameRing } from './ring';
 import { packFrames } from './frames';
-import { createFakeSimulation } from './fakeSim';
-import { chainDesign } from './testDesign';
+import { createFakeSimulation } from '$testing/fakeSim';
+import { chainDesign } from '$testing/testDesign';
 
 describe('overlay figures', () => {
 	it('reads the newest frame into node and edge figures, flagging a down node', () => {

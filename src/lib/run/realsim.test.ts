@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHost } from './host';
 import { createSimulation } from '../sim';
-import { chainDesign } from './testDesign';
+import { chainDesign } from '$testing/testDesign';
 import { unpackFrames } from './frames';
 import type { MetricsFrame, SimResult } from '../sim/types';
 

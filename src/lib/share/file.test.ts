@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { designToJson, fileNameFor, parseDesignText, readDesignFile, MAX_FILE_BYTES } from './file';
 import { designToSvg, escapeXml } from './image';
-import { sampleDesign } from '$lib/testing/designs';
+import { sampleDesign } from '$testing/designs';
 import fixture from '$lib/persistence/fixtures/design-v1.json';
 
 const file = (text: string | Uint8Array, name = 'x.json') => new File([text as BlobPart], name);

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { decodeDesign, encodeDesign, MAX_INFLATED_BYTES } from './link';
 import { deflate, toBase64Url } from './bytes';
 import type { Meter } from '$lib/model';
-import { FUZZ_RUNS, hostileDocument, restoredProblems } from '$lib/testing/hostile';
+import { FUZZ_RUNS, hostileDocument, restoredProblems } from '$testing/hostile';
 
 const pack = async (text: string) => `d=1.${toBase64Url(await deflate(new TextEncoder().encode(text)))}`;
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

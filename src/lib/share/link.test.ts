@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeDesign, encodeDesign, isDesignFragment, shareLink, MAX_LINK_CHARS } from './link';
 import { deflate, toBase64Url } from './bytes';
-import { sampleDesign, validDesign } from '$lib/testing/designs';
+import { sampleDesign, validDesign } from '$testing/designs';
 
 const pack = async (text: string) => `d=1.${toBase64Url(await deflate(new TextEncoder().encode(text)))}`;
 const errorOf = async (f: string) => {

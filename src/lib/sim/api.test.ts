@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { checkDesign, createSimulation, DesignError, simulate } from './index';
 import { restoreDesign } from '../model/restore';
 import { SCENARIO_ACTIONS, NODE_KINDS, type Design } from '../model/types';
-import { design, edge, group, node, readClient } from './testkit';
+import { design, edge, group, node, readClient } from '$testing/testkit';
 
 describe('checkDesign', () => {
 	it('accepts a runnable design', () => {

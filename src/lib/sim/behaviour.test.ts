@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, simulate } from './index';
 import type { MetricsFrame } from './types';
-import { design, edge, group, node, readClient } from './testkit';
+import { design, edge, group, node, readClient } from '$testing/testkit';
 import { quorumUnavailability, staleFraction } from './theory';
 
 const frames = (d: ReturnType<typeof design>) => {

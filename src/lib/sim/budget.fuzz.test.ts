@@ -10,7 +10,7 @@ import { checkDesign } from './check';
 import { BudgetError, CHECK_EVERY } from './budget';
 import { DesignError, type MetricsFrame, type SimResult } from './types';
 import { EDGE_PARAMS, KINDS, NODE_KINDS, type Design, type DesignEdge, type DesignNode, type NodeKind, type ParamSpec } from '../model';
-import { FUZZ_RUNS } from '$lib/testing/hostile';
+import { FUZZ_RUNS } from '$testing/hostile';
 
 /** Small budgets keep each case to a fraction of a second; the refusals are the point. */
 const BUDGET = { events: 400_000, bytes: 256 * 2 ** 20 };

@@ -9,7 +9,7 @@
 // autocorrelation factor as the mean (SE_mean / SE_iid_mean).
 import { describe, expect, it } from 'vitest';
 import { simulate } from './index';
-import { design, edge, group, node, readClient } from './testkit';
+import { design, edge, group, node, readClient } from '$testing/testkit';
 import { erlangC, md1MeanSojourn, mmcMeanSojourn, mmcSojournTail, mmck, quantileOf, relSeMean } from './theory';
 
 function within(sim: number, exp: number, rel: number) {

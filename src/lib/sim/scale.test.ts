@@ -2,7 +2,7 @@
 // Large designs run as a slice (scale.ts): the slice must agree with the whole design.
 import { describe, expect, it } from 'vitest';
 import { simulate } from './index';
-import { design, edge, group, node, readClient } from './testkit';
+import { design, edge, group, node, readClient } from '$testing/testkit';
 import { mmcMeanSojourn } from './theory';
 import { sampleFactor } from './scale';
 

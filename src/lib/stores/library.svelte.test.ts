@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { IDBObjectStore as FakeStore } from 'fake-indexeddb';
 import type { Design } from '$lib/model';
-import { sampleDesign } from '$lib/testing/designs';
+import { sampleDesign } from '$testing/designs';
 import { encodeDesign } from '$lib/share/link';
 import { TabCoordinator, type Channel } from '$lib/persistence/tabs';
 import { LibraryStore } from './library.svelte';
-import { FakeEditor } from '$lib/testing/library';
+import { FakeEditor } from '$testing/library';
 
 /** A broadcast bus shared by the tabs of one test. */
 function bus() {

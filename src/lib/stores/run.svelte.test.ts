@@ -5,8 +5,8 @@ import type { BatchFn } from '../run/host';
 import { packFrames } from '../run/frames';
 import { inProcessBackend } from '../run/backend';
 import { createHost } from '../run/host';
-import { createFakeSimulation } from '../run/fakeSim';
-import { chainDesign } from '../run/testDesign';
+import { createFakeSimulation } from '$testing/fakeSim';
+import { chainDesign } from '$testing/testDesign';
 import { G } from '../run/frames';
 import { DesignError } from '../sim/types';
 

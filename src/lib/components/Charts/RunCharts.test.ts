@@ -5,8 +5,8 @@ import { ChartScope } from './scope.svelte';
 import { RunStore } from '../../stores/run.svelte';
 import { inProcessBackend } from '../../run/backend';
 import { createHost } from '../../run/host';
-import { createFakeSimulation } from '../../run/fakeSim';
-import { chainDesign } from '../../run/testDesign';
+import { createFakeSimulation } from '$testing/fakeSim';
+import { chainDesign } from '$testing/testDesign';
 
 // jsdom has no layout: a ResizeObserver that never fires is enough for bind:clientWidth.
 globalThis.ResizeObserver ??= class {

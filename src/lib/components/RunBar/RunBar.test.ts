@@ -6,8 +6,8 @@ import RunBar from './RunBar.svelte';
 import { RunStore } from '../../stores/run.svelte';
 import { inProcessBackend } from '../../run/backend';
 import { createHost } from '../../run/host';
-import { createFakeSimulation } from '../../run/fakeSim';
-import { chainDesign } from '../../run/testDesign';
+import { createFakeSimulation } from '$testing/fakeSim';
+import { chainDesign } from '$testing/testDesign';
 
 const store = () => new RunStore(inProcessBackend(createHost({ create: createFakeSimulation, now: () => performance.now(), schedule: (f, ms) => setTimeout(f, ms) })));
 

@@ -4,7 +4,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import RunSummary from './RunSummary.svelte';
 import { analyse } from '../../analysis/bottleneck';
-import { chainDesign } from '../../run/testDesign';
+import { chainDesign } from '$testing/testDesign';
 import type { SimResult } from '../../sim/types';
 
 const zero = { rejected: 0, 'rate-limited': 0, timeout: 0, unavailable: 0, lost: 0 };

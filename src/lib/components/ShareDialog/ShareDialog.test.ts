@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { startedLibrary } from '$lib/testing/library';
+import { startedLibrary } from '$testing/library';
 import { decodeDesign } from '$lib/share/link';
 import ShareDialog from './ShareDialog.svelte';
 import StorageNotices from '../StorageNotices/StorageNotices.svelte';
@@ -36,7 +36,7 @@ describe('ShareDialog', () => {
 describe('StorageNotices', () => {
 	it('shows a shared design as read-only with Save a copy', async () => {
 		const { encodeDesign } = await import('$lib/share/link');
-		const { sampleDesign } = await import('$lib/testing/designs');
+		const { sampleDesign } = await import('$testing/designs');
 		const { library } = await startedLibrary('#' + (await encodeDesign(sampleDesign('s', 'From a friend'))));
 		render(StorageNotices, { library });
 		expect(screen.getByTestId('shared-banner')).toHaveTextContent(/read-only/);

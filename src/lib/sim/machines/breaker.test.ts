@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { startBreaker } from './breaker';
+import { startBreaker } from '$testing/breakerMachine';
 import { BreakerState } from './breakerState';
 
 describe('circuit breaker', () => {

@@ -1,8 +1,8 @@
 // A tiny stand-in for the simulator, for tests of the run loop, the worker host and the
 // store: every node sees the clients' whole rate, utilization follows from its capacity,
 // and `fail`/`recover` (scheduled or injected) turn a node's traffic into `unavailable`.
-import type { Design, ScenarioEvent } from '../model/types';
-import type { FailureCounts, MetricsFrame, NodeFrame, SimOptions, SimResult, Simulation } from '../sim/types';
+import type { Design, ScenarioEvent } from '$lib/model/types';
+import type { FailureCounts, MetricsFrame, NodeFrame, SimOptions, SimResult, Simulation } from '$lib/sim/types';
 
 const zero = (): FailureCounts => ({ rejected: 0, 'rate-limited': 0, timeout: 0, unavailable: 0, lost: 0 });
 const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);

@@ -4,8 +4,8 @@
 // are documented there. Events: REQUEST{now} (asks to send a call; the answer is
 // `context.allowed`), RESULT{ok, now}, TICK{now}.
 import { assign, setup } from 'xstate';
-import { startLifecycle, type Lifecycle } from './lifecycle';
-import { breakerDefaults, type BreakerConfig, type BreakerStateName } from './breakerState';
+import { startLifecycle, type Lifecycle } from '$lib/sim/machines/lifecycle';
+import { breakerDefaults, type BreakerConfig, type BreakerStateName } from '$lib/sim/machines/breakerState';
 
 export interface BreakerContext {
 	cfg: Required<BreakerConfig>;

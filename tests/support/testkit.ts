@@ -1,5 +1,5 @@
 // Design builders for tests and examples: a few lines per scenario instead of JSON walls.
-import type { Design, DesignEdge, DesignNode, NodeKind, Params, ScenarioEvent } from '../model/types';
+import type { Design, DesignEdge, DesignNode, NodeKind, Params, ScenarioEvent } from '$lib/model/types';
 
 export const BIG = 1_000_000;
 

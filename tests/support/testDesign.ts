@@ -1,5 +1,5 @@
 // Small designs for tests of the run layer.
-import type { Design, DesignNode } from '../model/types';
+import type { Design, DesignNode } from '$lib/model/types';
 
 export function chainDesign(extra: Partial<Design> = {}): Design {
 	const node = (id: string, kind: DesignNode['kind'], params = {}, x = 0): DesignNode => ({ id, kind, position: { x, y: 0 }, params });
