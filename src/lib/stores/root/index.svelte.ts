@@ -1,0 +1,55 @@
+// The composition root: the one place the app's stores are made, provided to the component
+// tree (Svelte context) and tied together. Routes and components only compose and render;
+// a component that needs a store asks for it with getEditor(), getRun()…
+import { onMount } from 'svelte';
+import { EditorStore, setEditor } from '../editor.svelte';
+import { OverlayStore, setOverlay } from '../overlay.svelte';
+import { UiStore, setUi } from '../ui.svelte';
+import { LibraryStore, setLibrary } from '../library.svelte';
+import { createRunStore, setRun, type RunStore } from '../run.svelte';
+import { PracticeStore } from '../practice.svelte';
+import { workerCheckRunner } from '../checkRunner';
+import { exampleDesign } from '../../model/edit';
+import { connectRun } from './runEffects.svelte';
+
+/** What <AppShell> needs: the editor, the canvas overlay and the UI state. */
+export interface ShellStores {
+	editor: EditorStore;
+	overlay: OverlayStore;
+	ui: UiStore;
+}
+
+export interface AppStores extends ShellStores {
+	library: LibraryStore;
+	run: RunStore;
+	practice: PracticeStore;
+}
+
+/** Make and provide the shell's stores (AppShell alone, as in component tests, or as part of the app). */
+export function provideShellStores(): ShellStores {
+	const stores = { editor: setEditor(new EditorStore()), overlay: setOverlay(new OverlayStore()), ui: setUi(new UiStore()) };
+	// For browser tests and the console (read-only use, please).
+	if (typeof window !== 'undefined') (window as unknown as { __loadbearing: unknown }).__loadbearing = stores;
+	return stores;
+}
+
+/**
+ * The whole app, called once during the page's initialisation: every store, provided to
+ * the tree, and their effects (persistence starts, the run follows the editor, practice
+ * opens designs through the library).
+ */
+export function createApp(opts: { fragment: string }): AppStores {
+	const shell = provideShellStores();
+	const library = setLibrary(new LibraryStore());
+	const run = setRun(createRunStore());
+	const practice = new PracticeStore(workerCheckRunner);
+	const app: AppStores = { ...shell, library, run, practice };
+	if (typeof window !== 'undefined') Object.assign(window, { __loadbearingLibrary: library, __loadbearingRun: run });
+
+	connectRun(app);
+	// Templates and challenges open as new library entries, never over the open design's record.
+	practice.opener = (d, label) => void library.openAsNew(d, label.replace(/^Open /, 'The '));
+	void library.start(shell.editor, { fragment: opts.fragment, firstDesign: exampleDesign });
+	onMount(() => void practice.loadProgress());
+	return app;
+}

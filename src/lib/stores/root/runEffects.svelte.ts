@@ -1,0 +1,63 @@
+// The run's effects on the rest of the app, wired once by the composition root: the canvas
+// overlay painted from the frame ring, the run marked stale by edits and reset when another
+// design opens, and the dock opened when a run starts. (They lived in RunControls, a button
+// bar; a component that only draws the bar should not own them.)
+import { onMount, untrack } from 'svelte';
+import type { EditorStore } from '../editor.svelte';
+import type { OverlayStore } from '../overlay.svelte';
+import type { UiStore } from '../ui.svelte';
+import type { RunStore } from '../run.svelte';
+import { overlayFigures, reuseUnchanged } from '../../run/overlay';
+
+/** The canvas repaints its figures at most this often (they are glanced at, not read). */
+const OVERLAY_MS = 1000;
+
+/** Call during a component's initialisation (the effects belong to it). */
+export function connectRun({ editor, overlay, ui, run }: { editor: EditorStore; overlay: OverlayStore; ui: UiStore; run: RunStore }): void {
+	function paint() {
+		if (!run.ring.length) overlay.clearFigures();
+		else {
+			const { nodes, edges } = overlayFigures(run.ring, run.design ?? editor.design, run.analysis?.bottleneck?.limiting ? run.analysis.bottleneck.nodeId : null);
+			// Within 10% reads the same on a badge; a live run is noisy, repainting for noise is not free.
+			const tol = run.status === 'running' ? 0.1 : 0;
+			// One update a second, all at once: each frame that changes the canvas costs a repaint
+			// of it, so fewer, fuller updates beat many small ones (measured on 100 nodes).
+			overlay.setFigures(reuseUnchanged(overlay.nodes, nodes, tol), reuseUnchanged(overlay.edges, edges, tol));
+		}
+	}
+	let lastPaint = -Infinity;
+	/** Called with each UI update of the run: paint in the same frame, at most once per OVERLAY_MS. */
+	function onFigures() {
+		const t = performance.now();
+		if (t - lastPaint < OVERLAY_MS && run.status === 'running' && run.ring.length) return;
+		lastPaint = t;
+		paint();
+	}
+	onMount(() => run.onBatch(onFigures));
+
+	// An edit while a run is live marks it stale (the bar then offers a restart).
+	$effect(() => {
+		void editor.changes;
+		const d = editor.design;
+		untrack(() => run.designEdited(d));
+	});
+	// Another design opened (library, template, challenge, new, shared link): the figures
+	// described the old one, so clear them rather than paint them on the new nodes.
+	let shownDesignId = editor.design.id;
+	$effect(() => {
+		const id = editor.design.id;
+		untrack(() => {
+			if (id === shownDesignId) return;
+			shownDesignId = id;
+			if (run.status !== 'idle') run.reset();
+		});
+	});
+	// The dock opens on the first run; the bottleneck badge lands when the run ends.
+	$effect(() => {
+		const s = run.status;
+		untrack(() => {
+			if (s === 'running' || s === 'paused') ui.dockOpen = true;
+			if (s === 'done') paint();
+		});
+	});
+}
