@@ -3,7 +3,7 @@ import { getContext, setContext } from 'svelte';
 
 export type Theme = 'light' | 'dark';
 /** Panels other helpers add (library, templates, challenges, estimator, review, share). */
-export type PanelName = 'library' | 'templates' | 'challenges' | 'estimator' | 'review' | 'share';
+export type PanelName = 'library' | 'templates' | 'challenges' | 'estimator' | 'review' | 'share' | 'analyse' | 'compare';
 
 const THEME_KEY = 'loadbearing:theme';
 

@@ -18,6 +18,8 @@ export interface Progress {
 
 export interface RunControl {
 	onProgress?: (p: Progress) => void;
+	/** Each job's kept value as it lands (a sweep's chart fills in point by point). */
+	onItem?: (i: number, value: unknown) => void;
 	signal?: AbortSignal;
 }
 
@@ -46,6 +48,7 @@ async function all<T>(jobs: (() => Promise<PointReply>)[], pool: JobPool, ctl: R
 				const r = await job();
 				if (!r.ok) throw new DesignError(r.reasons);
 				out[i] = keep(i, r);
+				ctl.onItem?.(i, out[i]);
 				ctl.onProgress?.({ done: ++done, total: jobs.length });
 			})
 		);
