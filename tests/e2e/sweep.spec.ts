@@ -33,11 +33,18 @@ test('sweep: progress, one circle per load, the knee stated, kept with the desig
 	await openAnalyse(page);
 	await expect(page.getByText(/Estimated capacity 3\.3 k rps: web is the bottleneck \(4 × 8 workers \/ 9\.6 ms\)/)).toBeVisible();
 	await page.locator('input[name="points"]').fill('8');
+	// Long main-thread tasks while the pool works are printed (machines differ: not asserted).
+	await page.evaluate(() => {
+		(window as any).__longTasks = [];
+		new PerformanceObserver((l) => (window as any).__longTasks.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+	});
 	await page.getByTestId('sweep-start').click();
 	await expect(page.getByRole('progressbar')).toBeVisible();
 	const circles = page.getByTestId('sweep-chart').locator('circle');
 	await expect(circles).toHaveCount(8, { timeout: 180_000 });
 	await expect(page.getByRole('progressbar')).toHaveCount(0);
+	const long: number[] = await page.evaluate(() => (window as any).__longTasks);
+	console.log(`main-thread tasks > 50 ms during the sweep: ${long.length}${long.length ? ` (longest ${Math.round(Math.max(...long))} ms)` : ''}`);
 	const knee = page.getByTestId('sweep-knee');
 	await expect(knee).toHaveText(/^capacity ≈ 3\.3 k rps; p99 doubles past [\d.]+ k rps$/);
 	const rps = Number(await knee.getAttribute('data-rps'));
@@ -111,7 +118,7 @@ test('compare: the open design against itself before a change, same seeds, delta
 	await expect(table).toBeVisible({ timeout: 120_000 });
 	// A = 3 instances (open), B = 4 instances (before): B's p99 is lower, a negative delta.
 	const p99 = table.locator('tr', { has: page.locator('th', { hasText: 'p99' }) });
-	await expect(p99.locator('td').nth(2)).toHaveText(/^-/);
+	await expect(p99.locator('td').nth(2)).toHaveText(/^-[\d.]+-\d+ %$/);
 	await expect(page.getByTestId('compare-latency').locator('path.median')).toHaveCount(2);
 	await page.screenshot({ path: '/tmp/compare.png' });
 });
