@@ -7,8 +7,8 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
 	if (n === 0) return NaN;
 	const h = (n - 1) * Math.min(1, Math.max(0, q));
 	const lo = Math.floor(h);
-	const hi = Math.min(n - 1, lo + 1);
-	return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+	if (h === lo) return sorted[lo];
+	return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
 }
 
 export interface Band {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findKnee, KNEE_P99_FACTOR, KNEE_SUCCESS, kneeSentence, mmcTierQuantiles, sweepLoads, type SweepPoint } from './plan';
 import { band, bandSeries, bandText, quantileSorted } from './bands';
-import { mmcMeanSojourn } from '../sim/theory';
+import { mmcMeanSojourn, mmcSojournTail, quantileOf } from '../sim/theory';
 
 const point = (targetRps: number, p99: number, successRatio: number): SweepPoint => ({
 	targetRps,
@@ -21,9 +21,10 @@ describe('sweepLoads', () => {
 			fc.property(fc.double({ min: 1, max: 1e7, noNaN: true }), fc.integer({ min: 8, max: 40 }), (cap, n) => {
 				const l = sweepLoads(cap, n);
 				expect(l).toHaveLength(n);
-				expect(l[0]).toBeCloseTo(0.1 * cap, 6);
-				expect(l[n - 1]).toBeCloseTo(1.5 * cap, 6);
-				for (let i = 1; i < n; i++) expect(l[i] - l[i - 1]).toBeCloseTo((1.4 * cap) / (n - 1), 4);
+				const near = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * cap);
+				near(l[0], 0.1 * cap);
+				near(l[n - 1], 1.5 * cap);
+				for (let i = 1; i < n; i++) near(l[i] - l[i - 1], (1.4 * cap) / (n - 1));
 			})
 		);
 	});
@@ -72,6 +73,17 @@ describe('mmcTierQuantiles', () => {
 		expect(high.p99).toBeGreaterThan(2 * low.p99);
 		expect(high.waitProbability).toBeGreaterThan(low.waitProbability);
 		expect(mmcTierQuantiles(tier, 3334)).toBeNull();
+	});
+	it('agrees with the sojourn tail of sim/theory at every load below saturation', () => {
+		fc.assert(
+			fc.property(fc.double({ min: 0.01, max: 0.99, noNaN: true }), (rho) => {
+				const rps = rho * 3333.33;
+				const q = mmcTierQuantiles(tier, rps)!;
+				const tail = (t: number) => mmcSojournTail(rps / 4, 1000 / 9.6, 8, t);
+				expect(q.p99).toBeCloseTo(1000 * quantileOf(tail, 0.99), 3);
+			}),
+			{ numRuns: 30 }
+		);
 	});
 	it('is consistent with the M/M/c mean sojourn (median below mean for this skewed law)', () => {
 		const q = mmcTierQuantiles(tier, 3000)!;
