@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findKnee, KNEE_P99_FACTOR, KNEE_SUCCESS, kneeSentence, mmcTierQuantiles, sweepLoads, type SweepPoint } from './plan';
+import { findKnee, KNEE_P99_FACTOR, KNEE_SUCCESS, kneeSentence, mmcCurve, mmcTierQuantiles, sweepLoads, type SweepPoint } from './plan';
 import { band, bandSeries, bandText, quantileSorted } from './bands';
 import { mmcMeanSojourn, mmcSojournTail, quantileOf } from '../sim/theory';
 
@@ -73,6 +73,12 @@ describe('mmcTierQuantiles', () => {
 		expect(high.p99).toBeGreaterThan(2 * low.p99);
 		expect(high.waitProbability).toBeGreaterThan(low.waitProbability);
 		expect(mmcTierQuantiles(tier, 3334)).toBeNull();
+	});
+	it('the curve stops at saturation and is increasing', () => {
+		const c = mmcCurve(tier, 4000);
+		expect(c.length).toBe(49); // 4000·i/60 < 3333.3 for i < 50
+		for (let i = 1; i < c.length; i++) expect(c[i].p99).toBeGreaterThan(c[i - 1].p99);
+		expect(mmcCurve(tier, 4000)).toBe(c);
 	});
 	it('agrees with the sojourn tail of sim/theory at every load below saturation', () => {
 		fc.assert(

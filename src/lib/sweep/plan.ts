@@ -78,6 +78,26 @@ function quantile(tail: (t: number) => number, q: number, hi: number): number {
 	return (lo + hi) / 2;
 }
 
+const curves = new Map<string, { rps: number; p99: number }[]>();
+
+/** The M/M/c p99 of `tier` at `n` loads up to `capacityRps` (memoised: the chart redraws per landed point). */
+export function mmcCurve(tier: TierCapacity, capacityRps: number, n = 60): { rps: number; p99: number }[] {
+	const m = tier.mmc;
+	if (!m) return [];
+	const key = `${m.instances}|${m.c}|${m.serviceMs}|${tier.visits}|${capacityRps}|${n}`;
+	let out = curves.get(key);
+	if (out) return out;
+	out = [];
+	for (let i = 1; i <= n; i++) {
+		const rps = (capacityRps * i) / n;
+		const q = mmcTierQuantiles(tier, rps);
+		if (q) out.push({ rps, p99: q.p99 });
+	}
+	if (curves.size > 20) curves.clear();
+	curves.set(key, out);
+	return out;
+}
+
 /** "3.3 k", "850", "12 k": rates for people. */
 export function fmtRps(rps: number): string {
 	if (!Number.isFinite(rps)) return '∞';
