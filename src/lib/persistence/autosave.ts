@@ -31,6 +31,8 @@ export class Autosaver {
 	#revision: number;
 	#savedJson: string | null;
 	#pendingJson: string | null = null;
+	/** What the write in flight carries: newer than what is stored until it lands. */
+	#writingJson: string | null = null;
 	#debounce: ReturnType<typeof setTimeout> | undefined;
 	#maxWait: ReturnType<typeof setTimeout> | undefined;
 	#inFlight: Promise<void> | null = null;
@@ -57,7 +59,7 @@ export class Autosaver {
 	}
 	/** The newest content, saved or not (JSON-clean: no proxies, no undefined). */
 	latest(): Design | null {
-		const j = this.#pendingJson ?? this.#savedJson;
+		const j = this.#pendingJson ?? this.#writingJson ?? this.#savedJson;
 		return j ? (JSON.parse(j) as Design) : null;
 	}
 
@@ -85,11 +87,13 @@ export class Autosaver {
 		if (this.#pendingJson === null || this.#stopped) return;
 		const json = this.#pendingJson;
 		this.#pendingJson = null;
+		this.#writingJson = json;
 		this.#inFlight = this.#write(json);
 		try {
 			await this.#inFlight;
 		} finally {
 			this.#inFlight = null;
+			this.#writingJson = null;
 		}
 		// Changes that arrived while writing go out at once.
 		if (this.#pendingJson !== null && this.#status === 'saving') await this.flush();

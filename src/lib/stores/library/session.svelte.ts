@@ -157,6 +157,8 @@ export class LibrarySession {
 			write: async (d, base) => (base === 0 ? (await lib.createDesign(db, d)).summary : await lib.saveDesign(db, d, base)).revision,
 			onSaved: (revision, d) => {
 				this.#seen.set(d.id, revision);
+				// A record created by a retry: it is the one to open next time.
+				if (revision === 1 && d.id === this.currentId) lib.setSetting(db, lib.SETTING_LAST_OPENED, d.id).catch(() => {});
 				if (d.id === this.disposableId) this.disposableId = null;
 				if (!this.saver?.dirty) this.journal?.clear();
 				this.tabs?.announceSaved(d.id, revision);
