@@ -12,6 +12,11 @@ import {
 
 const { n, int, choice, bool, section } = spec;
 
+/** Each simulated key costs about 48 bytes: ten million is half a gigabyte, the most a run can hold. */
+export const MAX_CACHE_KEYS = 10_000_000;
+/** A spike or slow-down past this factor is a typo, and would overflow the rates it multiplies. */
+export const MAX_EVENT_FACTOR = 1e4;
+
 export type PaletteGroup = 'Traffic' | 'Compute' | 'Data';
 
 export interface KindInfo {
@@ -131,7 +136,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		billed: true,
 		receives: true, sends: true, hasWorkers: true, flushable: true, scalesOut: true,
 		params: [
-			int('capacity', 'Capacity', 10_000, 1, 1e9, 'Objects held (LRU).'),
+			int('capacity', 'Capacity', 10_000, 1, MAX_CACHE_KEYS, 'Objects held (LRU).'),
 			n('ttlS', 'TTL', 's', 3600, 0, 1e9, 'An object expires this long after it was fetched (0 = never).'),
 			n('hitMs', 'Hit time', 'ms', 5, 0, 60_000, 'Time to answer from the edge.'),
 			...serverGroup({ instances: 1, concurrency: 100_000, queueLimit: UNBOUNDED }),
@@ -236,7 +241,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		receives: true, sends: true, hasWorkers: true, flushable: true, scalesOut: true,
 		params: [
 			...serverGroup({ instances: 1, concurrency: 16, serviceTimeMs: 0.5, queueLimit: 1000 }),
-			int('capacity', 'Capacity', 10_000, 1, 1e9, 'Keys held in all, spread over the instances.'),
+			int('capacity', 'Capacity', 10_000, 1, MAX_CACHE_KEYS, 'Keys held in all, spread over the instances.'),
 			choice('eviction', 'Eviction', ['lru', 'lfu', 'fifo'], 'lru', 'Which key goes when the cache is full.'),
 			n('ttlS', 'TTL', 's', 300, 0, 1e9, 'An entry expires this long after it was written (0 = never).'),
 			choice(

@@ -11,6 +11,13 @@ import { Rng } from './engine/rng';
 import { onArrive, onResult, onServed } from './dispatch';
 import { CallPool } from './calls';
 
+/**
+ * A chain of zero-latency calls is followed by direct calls (cheaper than an event each) up
+ * to this depth, then through the event queue at the same instant: a chain of 1,000
+ * services must not overflow the stack.
+ */
+const MAX_NESTING = 64;
+
 export interface Handlers {
 	/** A call reached a node (after the node-down check). */
 	arrive(s: Sim, c: number): void;
@@ -34,6 +41,8 @@ export class Sim extends CallPool {
 	nodes: NodeRt[];
 	edges: EdgeRt[];
 	cx: Compiled;
+	/** Calls answered in place (zero latency) nest; past MAX_NESTING they go through the queue instead. */
+	private nesting = 0;
 	R: number;
 	/** Region down flags and partitions (pairs a*R+b). */
 	regionDown: Uint8Array;
@@ -163,8 +172,12 @@ export class Sim extends CallPool {
 			if (o >= 0 && r >= 0) lat += this.cx.regionLat[o * this.R + r];
 		}
 		this.cLat[c] = lat;
-		if (lat > 0) this.q.push(this.now + lat, EV.ARRIVE, c, 0);
-		else this.arrive(c);
+		if (lat > 0 || this.nesting >= MAX_NESTING) this.q.push(this.now + lat, EV.ARRIVE, c, 0);
+		else {
+			this.nesting++;
+			this.arrive(c);
+			this.nesting--;
+		}
 	}
 
 	arrive(c: number): void {
@@ -205,8 +218,12 @@ export class Sim extends CallPool {
 			return;
 		}
 		const lat = this.cEdge[c] >= 0 ? this.cLat[c] : 0;
-		if (lat > 0) this.q.push(this.now + lat, EV.RETURN, c, 0);
-		else this.deliver(c);
+		if (lat > 0 || this.nesting >= MAX_NESTING) this.q.push(this.now + lat, EV.RETURN, c, 0);
+		else {
+			this.nesting++;
+			this.deliver(c);
+			this.nesting--;
+		}
 	}
 
 	/** The answer of call c reaches its parent. */

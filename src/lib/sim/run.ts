@@ -15,7 +15,10 @@ import { initQueue, initWorker, redeliver, workerFree } from './components/queue
 import { initKv } from './components/kv';
 import { initCdn } from './components/cdn';
 import { buildFrame, buildResult, scaleFrame, scaleResult } from './metrics';
-import { SAMPLE_RPS, sampleFactor, sliceDesign } from './scale';
+import { SAMPLE_RPS, offeredRps, sampleFactor, sliceDesign } from './scale';
+import { CHECK_EVERY, DEFAULT_BUDGET, checkBudget, memoryBytes, overBudget, type Budget } from './budget';
+import { resolveParams } from '../model/defaults';
+import { num } from './compile';
 import { Scenario } from './scenario';
 import { onResume } from './dispatch';
 
@@ -27,6 +30,9 @@ export class Run implements Simulation {
 	private frames: MetricsFrame[] = [];
 	private keepFrames = true;
 	private scenario: Scenario;
+	private budget: Budget;
+	/** Bytes the run's fixed structures take (budget.ts); calls in flight are added as they grow. */
+	private fixedBytes: number;
 
 	constructor(design: Design, opts: SimOptions = {}) {
 		const problems = checkDesign(design);
@@ -49,6 +55,13 @@ export class Run implements Simulation {
 		this.onFrame = opts.onFrame;
 		const k = sampleFactor(design, opts.sampleRps ?? SAMPLE_RPS);
 		const slice = k > 1 ? sliceDesign(design, k) : null;
+		// Refuse before allocating anything: a design can ask for more than the machine has.
+		this.budget = { ...DEFAULT_BUDGET, ...opts.budget };
+		const simulated = slice ? slice.design : design;
+		let keys = 1;
+		for (const n of design.nodes) if (n.kind === 'client') keys = Math.max(keys, num(resolveParams('client', n.params).keys, 1));
+		checkBudget(simulated, { durationS, peakRps: offeredRps(design) / k, maxKeys: keys, budget: this.budget });
+		this.fixedBytes = memoryBytes(simulated, keys).bytes;
 		const s = (this.s = new Sim(slice ? slice.design : design, { durationS, warmupS, seed, frameS }));
 		if (slice) {
 			s.scale = k;
@@ -140,7 +153,8 @@ export class Run implements Simulation {
 		while (q.size > 0 && q.peekTime() <= target) {
 			q.pop();
 			s.now = q.time;
-			s.events++;
+			// The budget, once per CHECK_EVERY events: a mask and a compare, nothing allocated.
+			if ((++s.events & (CHECK_EVERY - 1)) === 0) overBudget(s.events, s.cap, this.fixedBytes, this.budget, s.now);
 			const a = q.a;
 			switch (q.code) {
 				case EV.ARRIVE:
