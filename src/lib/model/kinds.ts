@@ -57,7 +57,8 @@ const MIX = section(
 
 const DNS_PARAMS: ParamSpec[] = [
 	n('lookupMs', 'Lookup time', 'ms', 20, 0, 60_000, 'Added to requests whose resolver cache misses.'),
-	n('clientCacheRatio', 'Client cache ratio', undefined, 0.95, 0, 1, 'Fraction of requests answered by a cached resolution.')
+	n('clientCacheRatio', 'Client cache ratio', undefined, 0.95, 0, 1, 'Fraction of requests answered by a cached resolution.'),
+	n('ttlS', 'Record TTL', 's', 60, 0, 1e7, 'How long clients keep a resolved address (it carries them through a DNS outage).')
 ];
 
 export const KINDS: Record<NodeKind, KindInfo> = {

@@ -1,6 +1,7 @@
 // Everything loaded is untrusted (IndexedDB, files, links): one door in. It checks each
 // field, drops what cannot be used with a warning, caps sizes, ignores prototype keys,
 // migrates old versions and refuses newer ones, and never throws.
+import { FAULTS } from './faults';
 import { EDGE_PARAMS, KINDS } from './kinds';
 import { migrate } from './migrations';
 import { cleanParams } from './validate';
@@ -151,6 +152,16 @@ function restoreEvent(raw: unknown, durationS: number, warnings: string[]): Scen
 	ev.atS = Math.min(atS, durationS);
 	if (ev.factor !== undefined && (typeof ev.factor !== 'number' || !Number.isFinite(ev.factor) || ev.factor < 0)) delete ev.factor;
 	if (ev.durationS !== undefined && (typeof ev.durationS !== 'number' || !Number.isFinite(ev.durationS) || ev.durationS < 0)) delete ev.durationS;
+	// The other numbers a fault carries: out of the fault table's range, the default is used.
+	for (const fl of FAULTS[ev.action].fields) {
+		if (fl.key === 'factor' || fl.key === 'durationS') continue;
+		const v = ev[fl.key];
+		if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < fl.min || v > fl.max)) {
+			warnings.push(`A "${ev.action}" event's ${fl.label.toLowerCase()} was out of range (${fl.min}–${fl.max}); the default is used.`);
+			delete ev[fl.key];
+		}
+	}
+	if (ev.peer !== undefined && typeof ev.peer !== 'string') delete ev.peer;
 	return ev;
 }
 

@@ -29,6 +29,9 @@ export interface EdgeRt {
 	replication: boolean;
 	mode: 'async' | 'sync' | 'semi-sync';
 	lag: number;
+	/** Faults on the link (sim/faults.ts): loss probability per transmission; cut by a node partition. */
+	loss: number;
+	cut: boolean;
 }
 
 const num = (v: unknown, d: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
@@ -66,7 +69,17 @@ export class NodeRt {
 	writeMean = 0;
 	sigma = 0;
 	blocking = false;
+	/** Service-time factor: the health machine's (slow) × the faults' (brown-out, warm-up). */
 	slow = 1;
+	healthSlow = 1;
+	faultSlow = 1;
+	/** Faults (sim/faults.ts), all off by default: the hot loop tests a number or a null. */
+	errRate = 0;
+	instErr: Float64Array | null = null;
+	instSlow: Float64Array | null = null;
+	pausedUntil: Float64Array | null = null;
+	writesFail = false;
+	originDown = false;
 	failed = false;
 	downSince = -Infinity;
 	busy: Int32Array;
@@ -234,7 +247,9 @@ export function compile(design: Design): Compiled {
 					: null,
 			replication,
 			mode: (['async', 'sync', 'semi-sync'].includes(str(p.mode, 'async')) ? str(p.mode, 'async') : 'async') as EdgeRt['mode'],
-			lag: Math.max(0, num(p.lagMs, 100)) / 1000
+			lag: Math.max(0, num(p.lagMs, 100)) / 1000,
+			loss: 0,
+			cut: false
 		};
 		edges.push(edge);
 		nodes[dst].inEdges.push(edge.idx);

@@ -146,7 +146,7 @@ export class Sim extends CallPool {
 		}
 		if (this.anyPartition) {
 			const src = this.nodes[edge.src], dst = this.nodes[target];
-			if (src.region >= 0 && dst.region >= 0 && this.partitioned[src.region * this.R + dst.region] === 1) {
+			if (edge.cut || (src.region >= 0 && dst.region >= 0 && this.partitioned[src.region * this.R + dst.region] === 1)) {
 				this.childDone(parent, e, UNAVAILABLE, 0, false);
 				return;
 			}
@@ -164,8 +164,23 @@ export class Sim extends CallPool {
 			if (o >= 0 && r >= 0) lat += this.cx.regionLat[o * this.R + r];
 		}
 		this.cLat[c] = lat;
+		if (edge.loss > 0) {
+			// Packet loss on the link: retransmissions on the way there (and, flagged, on the way back).
+			this.cFlags[c] |= F.LOSSY;
+			lat += this.retransmits(edge.loss);
+		}
 		if (lat > 0) this.q.push(this.now + lat, EV.ARRIVE, c, 0);
 		else this.arrive(c);
+	}
+
+	/** Packet loss: each lost transmission waits a retransmission timeout (200 ms, doubling, as TCP's minimum RTO). */
+	retransmits(p: number): number {
+		let extra = 0, rto = 0.2;
+		while (this.rng.uniform() < p) {
+			extra += rto;
+			rto *= 2;
+		}
+		return extra;
 	}
 
 	arrive(c: number): void {
@@ -173,6 +188,11 @@ export class Sim extends CallPool {
 		this.cT0[c] = this.now;
 		if ((this.cFlags[c] & F.REPLICA) === 0) n.cnt[C.ARR]++;
 		if (this.nodeDown(n)) {
+			this.finish(c, UNAVAILABLE);
+			return;
+		}
+		if (n.errRate > 0 && this.rng.uniform() < n.errRate) {
+			// An error-rate fault: the node answers 5xx at once (counted unavailable).
 			this.finish(c, UNAVAILABLE);
 			return;
 		}
@@ -205,7 +225,8 @@ export class Sim extends CallPool {
 			this.free(c);
 			return;
 		}
-		const lat = this.cEdge[c] >= 0 ? this.cLat[c] : 0;
+		let lat = this.cEdge[c] >= 0 ? this.cLat[c] : 0;
+		if ((flags & F.LOSSY) !== 0) lat += this.retransmits(this.edges[this.cEdge[c]].loss);
 		if (lat > 0) this.q.push(this.now + lat, EV.RETURN, c, 0);
 		else this.deliver(c);
 	}
@@ -313,7 +334,10 @@ export class Sim extends CallPool {
 	startService(n: NodeRt, i: number, c: number): void {
 		this.cFlags[c] |= F.STARTED;
 		this.cEpoch[c] = n.epoch[i];
-		const st = this.serviceTime(n, c);
+		let st = this.serviceTime(n, c);
+		if (n.instSlow !== null) st *= n.instSlow[i];
+		// Work that starts during a stop-the-world pause waits for its end.
+		if (n.pausedUntil !== null && n.pausedUntil[i] > this.now) st += n.pausedUntil[i] - this.now;
 		this.q.push(this.now + st, EV.DONE, c, 0);
 	}
 
@@ -349,7 +373,18 @@ export class Sim extends CallPool {
 			this.lostAtDeadInstance(c);
 			return;
 		}
+		if (n.pausedUntil !== null && n.pausedUntil[i] > this.now) {
+			// Nothing finishes while the instance is paused.
+			this.q.push(n.pausedUntil[i], EV.DONE, c, 0);
+			return;
+		}
 		this.cOwn[c] += this.now - this.cT0[c];
+		if (n.instErr !== null && n.instErr[i] > 0 && this.rng.uniform() < n.instErr[i]) {
+			// A bad version: the work was done, the answer is a 5xx.
+			this.release(n, i);
+			this.finish(c, UNAVAILABLE);
+			return;
+		}
 		if (n.blocking && (this.cFlags[c] & F.REPLICA) === 0) this.cFlags[c] |= F.HELD;
 		else this.release(n, i);
 		onServed(this, n.k, c);

@@ -24,6 +24,9 @@ export class ClientState {
 	originIdx: Int16Array;
 	varying: boolean;
 	entry: Int32Array;
+	/** Hot-key surge (a fault): this share of requests goes to hotKey. */
+	hotShare = 0;
+	hotKey = 0;
 
 	constructor(s: Sim, n: NodeRt) {
 		const p = n.p;
@@ -102,7 +105,7 @@ export function startRequest(s: Sim, n: NodeRt): void {
 		t = u < st.mixCum[0] ? 0 : u < st.mixCum[1] ? 1 : 2;
 	}
 	s.cType[c] = t;
-	s.cKey[c] = s.keysMatter ? st.zipf.sample(s.rng) - 1 : 0;
+	s.cKey[c] = s.keysMatter ? (st.hotShare > 0 && s.rng.uniform() < st.hotShare ? st.hotKey : st.zipf.sample(s.rng) - 1) : 0;
 	let origin = n.region;
 	if (st.originCum.length > 0) {
 		const v = s.rng.uniform();
