@@ -9,6 +9,7 @@ import {
 	spec,
 	type ParamSpec
 } from './params';
+import { CLOSED_LOOP_FIELDS, GC_SECTION, OVERLOAD_SECTION, RETRY_FIELDS } from './overload';
 
 const { n, int, choice, bool, section } = spec;
 
@@ -77,7 +78,8 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 			choice('arrival', 'Arrivals', ['poisson', 'uniform'], 'poisson', 'Poisson (random gaps) or evenly spaced.'),
 			SHAPE,
 			{ type: 'map', key: 'regions', label: 'Origin regions', help: 'Share of traffic from each region.', default: {}, min: 0, max: 1 },
-			n('timeoutMs', 'Timeout', 'ms', 10_000, 1, 1e9, 'The client gives up after this.')
+			n('timeoutMs', 'Timeout', 'ms', 10_000, 1, 1e9, 'The client gives up after this.'),
+			...CLOSED_LOOP_FIELDS
 		]
 	},
 	dns: {
@@ -184,6 +186,8 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 			...serverGroup({ instances: 2, concurrency: 8, serviceTimeMs: 20, queueLimit: 100 }),
 			bool('blocking', 'Blocking calls', false, 'Hold the worker while downstream calls run (thread-per-request).'),
 			bool('stateful', 'Stateful sessions', false, 'Sessions live on an instance: needs ip-hash, lost when it dies.'),
+			OVERLOAD_SECTION,
+			GC_SECTION,
 			autoscaleSection(false),
 			FAILURES_SECTION
 		]
@@ -197,6 +201,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		billed: true,
 		params: [
 			...serverGroup({ instances: 2, concurrency: 4, serviceTimeMs: 50, queueLimit: 0 }).filter((f) => f.key !== 'queueLimit'),
+			GC_SECTION,
 			autoscaleSection(true),
 			FAILURES_SECTION
 		]
@@ -238,6 +243,8 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 			int('shards', 'Shards', 1, 1, 10_000, 'Keys split over this many partitions.'),
 			choice('sharding', 'Sharding', ['hash', 'range'], 'hash', 'Hash spreads keys; range keeps neighbours together (and hot keys hot).'),
 			n('failoverS', 'Failover time', 's', 30, 0, 3600, 'Time to promote a follower after the leader dies.'),
+			OVERLOAD_SECTION,
+			GC_SECTION,
 			FAILURES_SECTION
 		]
 	},
@@ -296,6 +303,7 @@ export const EDGE_PARAMS: ParamSpec[] = [
 	n('timeoutMs', 'Timeout', 'ms', 0, 0, 1e9, 'The caller gives up after this (0 = none).'),
 	int('retries', 'Retries', 0, 0, 20, 'Retries on failure, with exponential backoff and jitter.'),
 	n('backoffMs', 'Backoff base', 'ms', 100, 0, 1e7, 'First retry waits about this, doubling each time.'),
+	...RETRY_FIELDS,
 	section(
 		'breaker',
 		'Circuit breaker',

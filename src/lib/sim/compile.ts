@@ -7,6 +7,8 @@ import { KIND_CODES, K, TYPES } from './consts';
 import { Histogram } from './engine/histogram';
 import { BreakerState } from './machines/breakerState';
 import { C } from './consts';
+import { initOverload, initRetry } from './overload';
+import type { RetryBudget } from './parts/retryBudget';
 
 export interface EdgeRt {
 	idx: number;
@@ -32,6 +34,11 @@ export interface EdgeRt {
 	/** Faults on the link (sim/faults.ts): loss probability per transmission; cut by a node partition. */
 	loss: number;
 	cut: boolean;
+	/** Retry policy (sim/overload.ts): results retried (bit per result code), jitter 0 equal 1 full 2 none, cap (s), budget. */
+	retryMask: number;
+	jitter: number;
+	backoffCap: number;
+	budget: RetryBudget | null;
 }
 
 const num = (v: unknown, d: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
@@ -80,6 +87,13 @@ export class NodeRt {
 	pausedUntil: Float64Array | null = null;
 	writesFail = false;
 	originDown = false;
+	/** Overload behaviour (sim/overload.ts): queue order, shedding, contention, GC pressure. */
+	discipline = 0;
+	standingTimeout = 0;
+	dropAbandoned = false;
+	contention = 0;
+	emptyAt: Float64Array | null = null;
+	gc: { pause: number; base: number; per: number } | null = null;
 	failed = false;
 	downSince = -Infinity;
 	busy: Int32Array;
@@ -170,6 +184,7 @@ export class NodeRt {
 		this.instDownSince = new Float64Array(n).fill(-Infinity);
 		this.ewma = new Float64Array(n);
 		this.capTotal = this.active * this.conc;
+		initOverload(this);
 	}
 }
 
@@ -249,8 +264,13 @@ export function compile(design: Design): Compiled {
 			mode: (['async', 'sync', 'semi-sync'].includes(str(p.mode, 'async')) ? str(p.mode, 'async') : 'async') as EdgeRt['mode'],
 			lag: Math.max(0, num(p.lagMs, 100)) / 1000,
 			loss: 0,
-			cut: false
+			cut: false,
+			retryMask: 0,
+			jitter: 0,
+			backoffCap: Infinity,
+			budget: null
 		};
+		initRetry(edge, p);
 		edges.push(edge);
 		nodes[dst].inEdges.push(edge.idx);
 		if (!replication) for (let t = 0; t < 3; t++) if (carries & (1 << t)) nodes[src].out[t].push(edge.idx);

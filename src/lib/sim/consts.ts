@@ -54,7 +54,8 @@ export const EV = {
 	HEAL: 17, // a = index of the partition to heal (unused: partitions last until recover)
 	FAULT_END: 18, // a = index of the fault (sim/faults.ts) whose time is up
 	FAULT_TICK: 19, // a = index of the fault: its next step (rolling deploy, warm-up)
-	GC_PAUSE: 20 // a = node, b = instance: a stop-the-world pause starts
+	GC_PAUSE: 20, // a = node, b = instance: a stop-the-world pause starts
+	GC_TICK: 21 // a = node: look at its heap pressure (GC pauses mechanism)
 } as const;
 
 // Per-node counters (Float64Array), cumulative from t = 0; windows and the run are differences.

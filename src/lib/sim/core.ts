@@ -10,6 +10,7 @@ import { Histogram, addBoth } from './engine/histogram';
 import { Rng } from './engine/rng';
 import { onArrive, onResult, onServed } from './dispatch';
 import { CallPool } from './calls';
+import { FIFO, abandoned, backoff, popHead, popOrdered } from './overload';
 
 export interface Handlers {
 	/** A call reached a node (after the node-down check). */
@@ -257,12 +258,17 @@ export class Sim extends CallPool {
 	childDone(p: number, e: number, res: number, flags: number, attempted: boolean): void {
 		const edge = this.edges[e];
 		if (attempted && edge.breaker !== null) edge.breaker.record(res === OK, this.now);
-		if (res !== OK && res !== LOST && this.cAttempt[p] < edge.retries) {
+		if (res === OK) {
+			if (edge.budget !== null) edge.budget.success();
+		} else if (
+			this.cAttempt[p] < edge.retries &&
+			(edge.retryMask & (1 << res)) !== 0 &&
+			(edge.budget === null || edge.budget.take(this.now))
+		) {
+			// Capped exponential backoff with jitter (equal by default: half fixed, half random,
+			// so synchronized failures spread out but the wait never collapses to zero).
 			const a = this.cAttempt[p]++;
-			// Exponential backoff with "equal jitter": half fixed, half random, so synchronized
-			// failures spread out but the wait never collapses to zero.
-			const wait = edge.backoff * Math.pow(2, a) * (0.5 + 0.5 * this.rng.uniform());
-			this.q.push(this.now + wait, EV.RETRY, p, this.cGen[p]);
+			this.q.push(this.now + backoff(this, edge, a), EV.RETRY, p, this.cGen[p]);
 			return;
 		}
 		this.cAttempt[p] = 0;
@@ -335,21 +341,25 @@ export class Sim extends CallPool {
 		this.cFlags[c] |= F.STARTED;
 		this.cEpoch[c] = n.epoch[i];
 		let st = this.serviceTime(n, c);
+		// Contention: each other busy worker on the instance adds a share of the service time.
+		if (n.contention > 0) st *= 1 + n.contention * (n.busy[i] - 1);
 		if (n.instSlow !== null) st *= n.instSlow[i];
 		// Work that starts during a stop-the-world pause waits for its end.
 		if (n.pausedUntil !== null && n.pausedUntil[i] > this.now) st += n.pausedUntil[i] - this.now;
 		this.q.push(this.now + st, EV.DONE, c, 0);
 	}
 
-	/** A worker of instance i frees: the oldest waiting call takes it. */
+	/** A worker of instance i frees: the oldest waiting call takes it (or per the queue order). */
 	release(n: NodeRt, i: number): void {
 		this.touch(n);
-		if (n.qLen[i] > 0) {
-			const qb = n.queues[i];
-			const c = qb[n.qHead[i]];
-			n.qHead[i] = (n.qHead[i] + 1) % qb.length;
-			n.qLen[i]--;
-			n.waitTotal--;
+		while (n.qLen[i] > 0) {
+			const c = n.discipline === FIFO ? popHead(n, i) : popOrdered(this, n, i);
+			if (c < 0) continue;
+			if (n.dropAbandoned && abandoned(this, c)) {
+				// Its caller gave up: serving it would be work for nobody.
+				this.finish(c, TIMEOUT);
+				continue;
+			}
 			this.startService(n, i, c);
 			return;
 		}

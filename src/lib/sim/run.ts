@@ -6,7 +6,8 @@ import { C, EV, K } from './consts';
 import type { MetricsFrame, SimOptions, SimResult, Simulation } from './types';
 import { DesignError } from './types';
 import { checkDesign } from './check';
-import { client, ClientState, deadline, scheduleNext, startRequest } from './components/client';
+import { client, ClientState, deadline, scheduleNext, startClient, startRequest } from './components/client';
+import { GC_TICK_S, gcTick } from './overload';
 import { buildPlans, service } from './components/service';
 import { cache, cacheFlush, initCache } from './components/cache';
 import { database, initDatabases, promote } from './components/database';
@@ -118,7 +119,8 @@ export class Run implements Simulation {
 				(n.k === K.LIMITER && n.p.scope === 'per-key')
 		);
 		this.scenario = new Scenario(s, design.scenario?.events ?? []);
-		for (const n of s.nodes) if (n.k === K.CLIENT) scheduleNext(s, n);
+		for (const n of s.nodes) if (n.k === K.CLIENT) startClient(s, n);
+		for (const n of s.nodes) if (n.gc !== null) s.q.push(GC_TICK_S * s.rng.uniform(), EV.GC_TICK, n.idx, 0);
 		s.q.push(Math.min(frameS, durationS), EV.FRAME, 0, 0);
 		if (warmupS > 0) s.q.push(warmupS, EV.WARMUP, 0, 0);
 		else s.snapRun = s.snapshot(0);
@@ -159,6 +161,11 @@ export class Run implements Simulation {
 					break;
 				case EV.ARRIVAL: {
 					const n = s.nodes[a];
+					if (q.bv === 2) {
+						// A closed-loop user's next request (its think time is over).
+						startRequest(s, n);
+						break;
+					}
 					if (q.bv === 0) startRequest(s, n);
 					scheduleNext(s, n);
 					break;
@@ -189,6 +196,9 @@ export class Run implements Simulation {
 					break;
 				case EV.FLUSH:
 					cacheFlush(s, s.nodes[a]);
+					break;
+				case EV.GC_TICK:
+					gcTick(s, s.nodes[a]);
 					break;
 				default:
 					this.scenario.handle(q.code, a, q.bv);
