@@ -225,6 +225,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 				'cache-aside',
 				'How reads fill it and how writes reach it.'
 			),
+			bool('warm', 'Start warm', false, 'Start with the most popular keys loaded (a cache-warming job ran); off: it starts empty.'),
 			FAILURES_SECTION
 		]
 	},
