@@ -1,7 +1,8 @@
 // The one table of faults (scenario actions): what the timeline shows, which targets each
 // takes, the numbers it carries and their defaults. The simulator's switch over actions
 // (sim/scenario.ts, sim/faults.ts) is exhaustive over the same list.
-import type { NodeKind, ScenarioAction, ScenarioEvent } from './types';
+import { NODE_KINDS, type NodeKind, type ScenarioAction, type ScenarioEvent } from './types';
+import { KINDS } from './kinds';
 
 /** A number a fault carries, edited in the timeline's event editor. */
 export interface FaultField {
@@ -28,7 +29,9 @@ export interface FaultInfo {
 	summary: string;
 }
 
+/** Server groups (instances × workers with a queue each, docs/model.md), and the kinds that hold a cache. */
 const GROUPS: readonly NodeKind[] = ['service', 'worker', 'cache', 'database', 'objectStore', 'cdn', 'kvStore'];
+const FLUSHABLE: readonly NodeKind[] = NODE_KINDS.filter((k) => KINDS[k].flushable);
 const f = (key: FaultField['key'], label: string, def: number, min: number, max: number, step: number, unit?: string): FaultField => ({
 	key,
 	label,
@@ -54,7 +57,7 @@ export const FAULTS: Record<ScenarioAction, FaultInfo> = {
 	},
 	slow: { label: 'Slow down', icon: '◷', needs: 'node', tone: 'degrade', fields: [f('factor', 'Factor', 5, 0.01, 1e4, 0.5, '×')], summary: 'Service time × factor.' },
 	partition: { label: 'Partition regions', icon: '‖', needs: 'regions', tone: 'fail', fields: [], summary: 'Calls between two regions fail.' },
-	flush: { label: 'Flush cache', icon: '⌫', needs: 'node', kinds: ['cache', 'cdn'], tone: 'fail', fields: [], summary: 'The cache empties: a stampede of misses.' },
+	flush: { label: 'Flush cache', icon: '⌫', needs: 'node', kinds: FLUSHABLE, tone: 'fail', fields: [], summary: 'The cache empties: a stampede of misses.' },
 	spike: {
 		label: 'Traffic spike',
 		icon: '↑',
@@ -203,6 +206,9 @@ export const FAULTS: Record<ScenarioAction, FaultInfo> = {
 		summary: 'Instances restart and run slow (cold JIT, cold local caches) until warm.'
 	}
 };
+
+/** The numbers faults carry beyond factor, durationS and instance (each checked by restore.ts). */
+export const FAULT_FIELD_KEYS = ['rate', 'addMs', 'count', 'pauseMs', 'everyS', 'share', 'lagMs', 'stepS', 'warmupS'] as const;
 
 /** Whether a node of this kind can be the target of the action. */
 export function faultTargets(action: ScenarioAction, kind: NodeKind): boolean {

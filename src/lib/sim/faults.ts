@@ -115,15 +115,15 @@ export class Faults {
 				break;
 			}
 			case 'dnsOutage':
-				if (!n || (n.k !== K.DNS && n.k !== K.GEODNS)) return;
+				if (!n || (n.k !== K.dns && n.k !== K.geoDns)) return;
 				fs(n).outageAt = s.now;
 				break;
 			case 'originOutage':
-				if (!n || n.k !== K.CDN) return;
+				if (!n || n.k !== K.cdn) return;
 				n.originDown = true;
 				break;
 			case 'hotKey': {
-				if (!n || n.k !== K.CLIENT) return;
+				if (!n || n.k !== K.client) return;
 				const st = clientState(n);
 				st.hotShare = clamp01(num(ev.share, 0.5));
 				st.hotKey = s.rng.int(st.keys);
@@ -132,7 +132,7 @@ export class Faults {
 			case 'coldRestart': {
 				if (!n) return;
 				// The node and the caches it reads go down together and come back empty.
-				const caches = [n, ...n.out[1].map((e) => s.nodes[s.edges[e].dst]).filter((m) => m.k === K.CACHE || m.k === K.CDN)];
+				const caches = [n, ...n.out[1].map((e) => s.nodes[s.edges[e].dst]).filter((m) => m.k === K.cache || m.k === K.cdn)];
 				for (const m of caches) {
 					this.host.emptyCache(m);
 					this.host.failNode(m);
@@ -142,11 +142,11 @@ export class Faults {
 				return;
 			}
 			case 'diskFull':
-				if (!n || n.k !== K.DB) return;
+				if (!n || n.k !== K.database) return;
 				n.writesFail = true;
 				break;
 			case 'replicationLag': {
-				const set = n && n.k === K.DB ? dbs(n).set : null;
+				const set = n && n.k === K.database ? dbs(n).set : null;
 				if (!set) return;
 				const lag = Math.max(0, num(ev.lagMs, 5000)) / 1000;
 				for (const m of set.members) l.saved.push(dbs(s.nodes[m]).lag);
@@ -156,7 +156,7 @@ export class Faults {
 				break;
 			}
 			case 'consumerCrash':
-				if (!n || n.k !== K.WORKER) return;
+				if (!n || n.k !== K.worker) return;
 				this.host.failNode(n);
 				break;
 			case 'badDeploy': {

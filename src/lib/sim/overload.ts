@@ -24,7 +24,7 @@ export function initOverload(n: NodeRt): void {
 	n.contention = Math.max(0, num(o.contention, 0));
 	if (n.discipline === ADAPTIVE) n.emptyAt = new Float64Array(n.nInst);
 	const g = obj(n.p.gc);
-	if (g.enabled === true && (n.k === K.SERVICE || n.k === K.WORKER || n.k === K.DB || n.k === K.CACHE)) {
+	if (g.enabled === true && (n.k === K.service || n.k === K.worker || n.k === K.database || n.k === K.cache)) {
 		n.gc = { pause: Math.max(0, num(g.pauseMs, 100)) / 1000, base: 1 / Math.max(1e-3, num(g.everyS, 30)), per: Math.max(0, num(g.perQueued, 0.01)) };
 		n.pausedUntil ??= new Float64Array(n.nInst);
 	}
@@ -59,7 +59,7 @@ export function abandoned(s: Sim, c: number): boolean {
 	for (;;) {
 		if ((s.cFlags[x] & (F.MESSAGE | F.REPLICA)) !== 0) return false;
 		const p = s.cParent[x];
-		if (p < 0) return s.nodes[s.cNode[x]].k !== K.CLIENT;
+		if (p < 0) return s.nodes[s.cNode[x]].k !== K.client;
 		if (s.cGen[p] !== s.cPGen[x] || s.cChild[p] !== x) return true;
 		x = p;
 	}

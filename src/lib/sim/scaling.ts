@@ -9,13 +9,13 @@ import { qs } from './components/queue';
 import type { Autoscaler } from './machines/autoscaler';
 
 export function evaluateScaler(s: Sim, n: NodeRt, sc: Autoscaler, lastBusy: Float64Array, lastCap: Float64Array, pendingReady: Int32Array): void {
-	const every = Math.max(0.1, num(obj(n.p.autoscale).evaluateS, 10));
+	const every = Math.max(0.1, obj(n.p.autoscale).evaluateS as number);
 	s.touch(n);
 	const busy = n.busyArea - lastBusy[n.idx], cap = n.capArea - lastCap[n.idx];
 	lastBusy[n.idx] = n.busyArea;
 	lastCap[n.idx] = n.capArea;
 	let backlog = 0;
-	if (n.k === K.WORKER) for (const q of n.sources as number[]) backlog += qs(s.nodes[q]).len;
+	if (n.k === K.worker) for (const q of n.sources as number[]) backlog += qs(s.nodes[q]).len;
 	const before = sc.stateName();
 	sc.send({ type: 'EVALUATE', now: s.now, utilization: cap > 0 ? Math.min(1, busy / cap) : 0, backlog });
 	if (sc.stateName() === 'scaling-out' && before !== 'scaling-out') {

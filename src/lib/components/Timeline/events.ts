@@ -1,6 +1,7 @@
 // Scenario events as the timeline edits them: defaults for a new one, labels, and edits
 // that return a new, time-ordered list (the design is never mutated in place).
-import type { DesignEdge, DesignNode, Region, ScenarioAction, ScenarioEvent } from '../../model/types';
+import type { DesignEdge, DesignNode, NodeKind, Region, ScenarioAction, ScenarioEvent } from '../../model/types';
+import { unreachable } from '../../model/exhaustive';
 import { FAULTS, faultDefaults, faultTargets } from '../../model/faults';
 
 /** The fault table, as the timeline reads it (label, icon, what it targets, its numbers). */
@@ -25,7 +26,7 @@ function pickTarget(action: ScenarioAction, ctx: EventContext, not?: string): st
 	const ok = (n: Pick<DesignNode, 'id' | 'kind'>) => faultTargets(action, n.kind) && n.id !== not;
 	const sel = ctx.nodes.find((n) => n.id === ctx.selectedId && ok(n));
 	if (sel) return sel.id;
-	const pref = ['database', 'cache', 'service', 'loadBalancer'];
+	const pref: NodeKind[] = ['database', 'cache', 'service', 'loadBalancer'];
 	for (const k of pref) {
 		const n = ctx.nodes.find((m) => m.kind === k && ok(m));
 		if (n) return n.id;
@@ -135,10 +136,8 @@ export function describeEvent(ev: ScenarioEvent, ctx: EventContext): string {
 				return `bad deploy on ${name(ev.target)} (${pct(ev.rate)} errors, one instance every ${ev.stepS ?? 0} s)`;
 			case 'warmRestart':
 				return `restart ${name(ev.target)}, warm-up ${ev.warmupS ?? 0} s`;
-			default: {
-				const unknown: never = ev.action;
-				return String(unknown);
-			}
+			default:
+				return unreachable(ev.action);
 		}
 	})();
 	return `${ev.atS} s: ${what}`;

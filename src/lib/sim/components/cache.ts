@@ -4,7 +4,6 @@
 // next live instance, where those keys start cold: the misses land on the database.
 import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
-import { num, str } from '../compile';
 import { C, EV, F, K, OK, T_WRITE, UNAVAILABLE } from '../consts';
 import { HashRing } from '../parts/hashring';
 import { KeyCache, type Eviction } from '../parts/keycache';
@@ -21,13 +20,13 @@ export interface CacheState {
 }
 
 export function cacheStrategy(n: NodeRt): string {
-	return str(n.p.strategy, 'cache-aside');
+	return n.p.strategy as string;
 }
 
 export function initCache(s: Sim, n: NodeRt): void {
-	const per = Math.max(1, Math.ceil(Math.max(1, num(n.p.capacity, 10000)) / n.active));
-	const ttl = Math.max(0, num(n.p.ttlS, 300));
-	const ev = str(n.p.eviction, 'lru') as Eviction;
+	const per = Math.max(1, Math.ceil(Math.max(1, n.p.capacity as number) / n.active));
+	const ttl = Math.max(0, n.p.ttlS as number);
+	const ev = n.p.eviction as Eviction;
 	const st: CacheState = {
 		stores: Array.from({ length: n.nInst }, () => new KeyCache(per, ev, ttl)),
 		ring: HashRing.of(n.nInst, VNODES),
@@ -40,7 +39,7 @@ export function initCache(s: Sim, n: NodeRt): void {
 	if (n.p.warm === true) {
 		// Warmed (a cache-warming job ran): the most popular keys, ranks 1..capacity (keys
 		// 0..capacity − 1), loaded least popular first so the hottest are the most recent.
-		const cap = Math.min(Math.max(1, num(n.p.capacity, 10000)), 1 << 22);
+		const cap = Math.min(Math.max(1, n.p.capacity as number), 1 << 22);
 		for (let k = cap - 1; k >= 0; k--) cacheFill(s, n, k);
 	}
 }
@@ -169,4 +168,3 @@ export const cache: Handlers = {
 	}
 };
 
-export const isCache = (n: NodeRt) => n.k === K.CACHE;
