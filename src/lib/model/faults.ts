@@ -76,7 +76,7 @@ export const FAULTS: Record<ScenarioAction, FaultInfo> = {
 	},
 	edgeLatency: {
 		label: 'Latency spike (edge)',
-		icon: '⏱',
+		icon: '↝',
 		needs: 'edge',
 		tone: 'degrade',
 		fields: [f('addMs', 'Add', 200, 0, 1e6, 10, 'ms each way'), FOR(20)],
@@ -109,7 +109,7 @@ export const FAULTS: Record<ScenarioAction, FaultInfo> = {
 	},
 	gcStorm: {
 		label: 'GC pause storm',
-		icon: '⏸',
+		icon: '◧',
 		needs: 'node',
 		kinds: GROUPS,
 		tone: 'degrade',
