@@ -1,14 +1,14 @@
 // The composition root: the one place the app's stores are made, provided to the component
 // tree (Svelte context) and tied together. Routes and components only compose and render;
 // a component that needs a store asks for it with getEditor(), getRun()…
-import { onMount } from 'svelte';
 import { EditorStore, setEditor } from '../editor.svelte';
 import { OverlayStore, setOverlay } from '../overlay.svelte';
 import { UiStore, setUi } from '../ui.svelte';
 import { LibraryStore, setLibrary } from '../library.svelte';
 import { createRunStore, setRun, type RunStore } from '../run.svelte';
-import { PracticeStore } from '../practice.svelte';
-import { workerCheckRunner } from '../checkRunner';
+import { AnalyseStore, setAnalyse } from '../analyse.svelte';
+import type { PracticeStore } from '../practice.svelte';
+import { jobPool } from '../../bridge/browser';
 import { exampleDesign } from '../../model/edit';
 import { connectRun } from './runEffects.svelte';
 
@@ -19,10 +19,17 @@ export interface ShellStores {
 	ui: UiStore;
 }
 
+type PracticePanel = typeof import('../../components/Practice/PracticePanel.svelte').default;
+
 export interface AppStores extends ShellStores {
 	library: LibraryStore;
 	run: RunStore;
-	practice: PracticeStore;
+	analyse: AnalyseStore;
+	/**
+	 * Practice (templates, challenges, estimator, review, their data and the check worker's
+	 * client) is built the first time a practice panel opens, so start-up does not load it.
+	 */
+	loadPractice(): Promise<{ practice: PracticeStore; Panel: PracticePanel }>;
 }
 
 /** Make and provide the shell's stores (AppShell alone, as in component tests, or as part of the app). */
@@ -42,14 +49,24 @@ export function createApp(opts: { fragment: string }): AppStores {
 	const shell = provideShellStores();
 	const library = setLibrary(new LibraryStore());
 	const run = setRun(createRunStore());
-	const practice = new PracticeStore(workerCheckRunner);
-	const app: AppStores = { ...shell, library, run, practice };
-	if (typeof window !== 'undefined') Object.assign(window, { __loadbearingLibrary: library, __loadbearingRun: run });
+	const analyse = setAnalyse(new AnalyseStore(jobPool));
+	let practiceLoad: ReturnType<AppStores['loadPractice']> | null = null;
+	const loadPractice = () =>
+		(practiceLoad ??= Promise.all([
+			import('../practice.svelte'),
+			import('../../bridge/checks'),
+			import('../../components/Practice/PracticePanel.svelte')
+		]).then(([store, runner, panel]) => {
+			const practice = new store.PracticeStore(runner.poolCheckRunner(jobPool));
+			// Templates and challenges open as new library entries, never over the open design's record.
+			practice.opener = (d, label) => void library.openAsNew(d, label.replace(/^Open /, 'The '));
+			void practice.loadProgress();
+			return { practice, Panel: panel.default };
+		}));
+	const app: AppStores = { ...shell, library, run, analyse, loadPractice };
+	if (typeof window !== 'undefined') Object.assign(window, { __loadbearingLibrary: library, __loadbearingRun: run, __loadbearingAnalyse: analyse });
 
 	connectRun(app);
-	// Templates and challenges open as new library entries, never over the open design's record.
-	practice.opener = (d, label) => void library.openAsNew(d, label.replace(/^Open /, 'The '));
 	void library.start(shell.editor, { fragment: opts.fragment, firstDesign: exampleDesign });
-	onMount(() => void practice.loadProgress());
 	return app;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RunLoop, FLUSH_MS, type LoopIO, type Speed } from './loop';
+import { RunLoop, FLUSH_MS, type LoopIO } from './loop';
+import type { Speed } from '../protocol/live';
 import { createFakeSimulation } from '$testing/fakeSim';
 import { chainDesign } from '$testing/testDesign';
 import type { MetricsFrame, SimResult, Simulation } from '../sim/types';

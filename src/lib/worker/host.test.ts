@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHost } from './host';
 import { createFakeSimulation } from '$testing/fakeSim';
 import { chainDesign } from '$testing/testDesign';
-import { unpackFrames } from './frames';
+import { unpackFrames } from '../protocol/frames';
 import type { SimResult } from '../sim/types';
 
 describe('worker host', () => {
