@@ -9,7 +9,11 @@ import {
 	spec,
 	type ParamSpec
 } from './params';
-import { CLOSED_LOOP_FIELDS, GC_SECTION, OVERLOAD_SECTION, RETRY_FIELDS } from './overload';
+import { CLOSED_LOOP_FIELDS, GC_SECTION, OVERLOAD_SECTION } from './overload';
+
+import { DNS_PARAMS, LB_ALGORITHMS, MIX, RATE_ALGORITHMS, SHAPE } from './sharedParams';
+export { LB_ALGORITHMS, RATE_ALGORITHMS, type LbAlgorithm, type RateLimitAlgorithm } from './sharedParams';
+export { EDGE_PARAMS, REPLICATION_EDGE_KEYS, REGION_LATENCY_MS, DEFAULT_INTER_REGION_MS } from './edgeParams';
 
 const { n, int, choice, bool, section } = spec;
 
@@ -43,46 +47,6 @@ export interface KindInfo {
 	/** It scales out by adding instances (the bottleneck fix offers more, a sliced run divides them). */
 	scalesOut: boolean;
 }
-
-/** Load-balancing algorithms (the simulator switches over these names, exhaustively). */
-export const LB_ALGORITHMS = ['round-robin', 'random', 'least-connections', 'weighted', 'ip-hash', 'least-response-time', 'power-of-two'] as const;
-export type LbAlgorithm = (typeof LB_ALGORITHMS)[number];
-/** Rate-limiting algorithms (sim/parts/ratelimit.ts implements each). */
-export const RATE_ALGORITHMS = ['token-bucket', 'leaky-bucket', 'fixed-window', 'sliding-window-log', 'sliding-window-counter'] as const;
-export type RateLimitAlgorithm = (typeof RATE_ALGORITHMS)[number];
-
-const SHAPE = section(
-	'shape',
-	'Traffic shape',
-	[
-		choice('kind', 'Shape', ['constant', 'ramp', 'spike', 'diurnal'], 'constant', 'How the rate changes over time.'),
-		n('toRps', 'Ramp to', 'rps', 1000, 0, 1e9, 'Rate reached at the end of the ramp.', { when: { key: 'kind', is: ['ramp'] } }),
-		n('overS', 'Ramp over', 's', 60, 0.001, 1e7, 'Length of the ramp.', { when: { key: 'kind', is: ['ramp'] }, exclusiveMin: true }),
-		n('atS', 'Spike at', 's', 30, 0, 1e7, 'When the spike starts.', { when: { key: 'kind', is: ['spike'] } }),
-		n('durationS', 'Spike length', 's', 10, 0, 1e7, 'How long the spike lasts.', { when: { key: 'kind', is: ['spike'] } }),
-		n('factor', 'Spike factor', '×', 3, 0, 1e4, 'Rate multiplier during the spike.', { when: { key: 'kind', is: ['spike'] } }),
-		n('periodS', 'Period', 's', 86400, 0.001, 1e8, 'Length of one day-night cycle.', { when: { key: 'kind', is: ['diurnal'] }, exclusiveMin: true }),
-		n('amplitude', 'Amplitude', undefined, 0.5, 0, 1, 'Swing as a fraction of the mean rate.', { when: { key: 'kind', is: ['diurnal'] } })
-	],
-	'Constant, a linear ramp, a spike, or a sine-wave day.'
-);
-
-const MIX = section(
-	'mix',
-	'Request mix',
-	[
-		n('static', 'Static', undefined, 0, 0, 1, 'Share of requests for static assets.'),
-		n('read', 'Read', undefined, 0.9, 0, 1, 'Share of reads.'),
-		n('write', 'Write', undefined, 0.1, 0, 1, 'Share of writes.')
-	],
-	'Shares of each request type; they are normalised to sum to 1.'
-);
-
-const DNS_PARAMS: ParamSpec[] = [
-	n('lookupMs', 'Lookup time', 'ms', 20, 0, 60_000, 'Added to requests whose resolver cache misses.'),
-	n('clientCacheRatio', 'Client cache ratio', undefined, 0.95, 0, 1, 'Fraction of requests answered by a cached resolution.'),
-	n('ttlS', 'Record TTL', 's', 60, 0, 1e7, 'How long clients keep a resolved address (it carries them through a DNS outage).')
-];
 
 export const KINDS: Record<NodeKind, KindInfo> = {
 	client: {
@@ -332,49 +296,5 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 	}
 };
 
-/** Edge params. Replication edges (database → database) use mode and lagMs. */
-export const EDGE_PARAMS: ParamSpec[] = [
-	n('latencyMs', 'Latency', 'ms', 0.5, 0, 60_000, 'One way; paid there and back.'),
-	{ type: 'types', key: 'carries', label: 'Carries', help: 'Request types that travel this edge.', default: ['static', 'read', 'write'] },
-	n('weight', 'Weight', undefined, 1, 0, 1e6, 'Share for the weighted balancer.'),
-	n('timeoutMs', 'Timeout', 'ms', 0, 0, 1e9, 'The caller gives up after this (0 = none).'),
-	int('retries', 'Retries', 0, 0, 20, 'Retries on failure, with exponential backoff and jitter.'),
-	n('backoffMs', 'Backoff base', 'ms', 100, 0, 1e7, 'First retry waits about this, doubling each time.'),
-	...RETRY_FIELDS,
-	section(
-		'breaker',
-		'Circuit breaker',
-		[
-			bool('enabled', 'Enabled', false, 'Stop calling a failing target for a while.'),
-			n('failureRate', 'Failure rate', undefined, 0.5, 0, 1, 'Opens above this fraction of failures.'),
-			n('windowS', 'Window', 's', 10, 0.001, 3600, 'Over this much recent time.', { exclusiveMin: true }),
-			n('openS', 'Open for', 's', 5, 0, 3600, 'Then lets probes through (half-open).'),
-			int('halfOpenProbes', 'Half-open probes', 3, 1, 1000, 'Successes needed to close again.')
-		],
-		'closed → open → half-open → closed.'
-	),
-	choice('mode', 'Replication', ['async', 'sync', 'semi-sync'], 'async', 'When the leader acknowledges a write.'),
-	n('lagMs', 'Replication lag', 'ms', 100, 0, 1e8, 'Time for a committed write to reach the follower (async).')
-];
-
-/** Keys of EDGE_PARAMS that only apply to replication edges, and those that only apply to calls. */
-export const REPLICATION_EDGE_KEYS = ['mode', 'lagMs'];
-
 export const KIND_LIST: KindInfo[] = Object.values(KINDS);
 export const PALETTE_GROUPS: PaletteGroup[] = ['Traffic', 'Compute', 'Data'];
-
-/** One-way latency between the built-in regions (ms): us-east, us-west, eu-west, ap-south, ap-northeast. */
-export const REGION_LATENCY_MS: Record<string, number> = {
-	'us-east|us-west': 35,
-	'us-east|eu-west': 40,
-	'us-east|ap-south': 95,
-	'us-east|ap-northeast': 75,
-	'us-west|eu-west': 70,
-	'us-west|ap-south': 110,
-	'us-west|ap-northeast': 55,
-	'eu-west|ap-south': 60,
-	'eu-west|ap-northeast': 110,
-	'ap-south|ap-northeast': 65
-};
-/** Between two regions the matrix does not know (user-made ones). */
-export const DEFAULT_INTER_REGION_MS = 50;

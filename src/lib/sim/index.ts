@@ -1,4 +1,4 @@
-// The simulator's public API (contract.md): pure TypeScript, the same in Node, Vitest and
+// The simulator's public API (docs/contract.md): pure TypeScript, the same in Node, Vitest and
 // the Web Worker.
 export { simulate, createSimulation } from './run';
 export { checkDesign } from './check';

@@ -1,4 +1,4 @@
-// The simulator's public types (contract.md). Pure TypeScript: no DOM, no Svelte.
+// The simulator's public types (docs/contract.md). Pure TypeScript: no DOM, no Svelte.
 import type { Reason, RequestType, ScenarioEvent } from '../model/types';
 
 export type { Reason, RequestType };
