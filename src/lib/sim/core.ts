@@ -113,6 +113,17 @@ export class Sim extends CallPool {
 		}
 	}
 
+	/**
+	 * A group's capacity is its live workers: utilization is busy time over the capacity of
+	 * the instances that were up (a dead instance neither works nor counts as idle).
+	 */
+	recap(n: NodeRt): void {
+		this.touch(n);
+		let up = 0;
+		if (!this.nodeDown(n)) for (let i = 0; i < n.active; i++) up += n.up[i];
+		n.capTotal = up * n.conc;
+	}
+
 	// ---------------------------------------------------------------- health
 	nodeDown(n: NodeRt): boolean {
 		return n.failed || (n.region >= 0 && this.regionDown[n.region] === 1);
@@ -379,12 +390,14 @@ export class Sim extends CallPool {
 		const qb = n.queues[i], h = n.qHead[i];
 		for (let j = 0; j < len; j++) this.finish(qb[(h + j) % qb.length], UNAVAILABLE);
 		n.qHead[i] = 0;
+		this.recap(n);
 	}
 
 	reviveInstance(n: NodeRt, i: number): void {
 		if (n.up[i] === 1) return;
 		n.up[i] = 1;
 		n.instDownSince[i] = -Infinity;
+		this.recap(n);
 		if (n.k === K.WORKER) for (let j = 0; j < n.conc; j++) this.onWorkerFree(n, i);
 	}
 }

@@ -57,6 +57,14 @@ function extras(s: Sim, n: NodeRt, cnt: Float64Array, base: Float64Array, out: P
 	if (n.k === K.QUEUE) out.depth = qs(n).len;
 }
 
+/** Instances alive now (0 when the node or its region is down). */
+function upCount(s: Sim, n: NodeRt): number {
+	if (s.nodeDown(n)) return 0;
+	let up = 0;
+	for (let i = 0; i < n.active; i++) up += n.up[i];
+	return up;
+}
+
 export function nodeState(s: Sim, n: NodeRt): string | undefined {
 	return stateOf(s, n);
 }
@@ -67,8 +75,7 @@ export function buildFrame(s: Sim, snap: Snap): MetricsFrame {
 	for (const n of s.nodes) {
 		const base = snap.nodes[n.idx];
 		const a = areas(s, n, snap, dt);
-		let up = 0;
-		for (let i = 0; i < n.active; i++) if (n.up[i] === 1 && !s.nodeDown(n)) up++;
+		const up = upCount(s, n);
 		const f: NodeFrame = {
 			arrived: n.cnt[C.ARR] - base[C.ARR],
 			completed: n.cnt[C.COMP] - base[C.COMP],
@@ -129,7 +136,10 @@ export function buildResult(s: Sim, seed: number): SimResult {
 			latency: n.k === K.CLIENT && s.singleClient ? (s.gRun.n > 0 ? s.gRun.stat() : zeroStat()) : n.hRun.n > 0 ? n.hRun.stat() : zeroStat()
 		};
 		extras(s, n, n.cnt, base, r);
-		if (n.k !== K.CLIENT && n.k !== K.QUEUE && n.k !== K.DNS && n.k !== K.GEODNS && n.k !== K.LIMITER) r.instances = n.active;
+		if (n.k !== K.CLIENT && n.k !== K.QUEUE && n.k !== K.DNS && n.k !== K.GEODNS && n.k !== K.LIMITER) {
+			r.instances = n.active;
+			r.up = upCount(s, n);
+		}
 		nodes[n.id] = r;
 		// Cost: instances (time-averaged when autoscaled) × hourly price × 730 h.
 		if (KINDS[n.kind].billed || n.k === K.KV) {
@@ -199,6 +209,7 @@ export function scaleResult(s: Sim, r: SimResult): void {
 		const nr = r.nodes[n.id];
 		scaleCounts(nr as unknown as Record<string, unknown>, k);
 		if (typeof nr.instances === 'number') nr.instances *= s.instanceScale[n.idx];
+		if (typeof nr.up === 'number') nr.up *= s.instanceScale[n.idx];
 	}
 }
 

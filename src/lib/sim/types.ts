@@ -22,6 +22,8 @@ export interface NodeResult {
 	replicationLagMs?: number;
 	depth?: number;
 	instances?: number;
+	/** Instances alive at the end of the run (of `instances`). */
+	up?: number;
 	[extra: string]: unknown;
 }
 
