@@ -86,5 +86,6 @@ export const F = {
 	REPLICA: 4, // a kvStore replica request (no edge)
 	MESSAGE: 8, // a message in a queue / at a worker (no caller)
 	HELD: 16, // a blocking server holds its worker for this call
-	STARTED: 32 // service has started (the call holds a worker)
+	STARTED: 32, // service has started (the call holds a worker)
+	DOOMED: 64 // a client write whose commit a failover discarded: its success will be "lost"
 } as const;

@@ -71,6 +71,9 @@ export class Sim extends CallPool {
 	gRun = new Histogram();
 	gWin = new Histogram();
 	gType = [new Histogram(), new Histogram(), new Histogram()];
+	/** Failed requests: send → the client learns of the failure (run and window). */
+	gFailRun = new Histogram();
+	gFailWin = new Histogram();
 	snapRun: { g: Float64Array; nodes: Float64Array[]; areas: Float64Array } | null = null;
 	snapWin: { g: Float64Array; nodes: Float64Array[]; areas: Float64Array; t: number };
 
@@ -208,7 +211,10 @@ export class Sim extends CallPool {
 					const i = this.cInst[c];
 					if (i >= 0) n.ewma[i] = n.ewma[i] === 0 ? ms : 0.9 * n.ewma[i] + 0.1 * ms;
 				}
-			} else n.cnt[C.FAIL + res - 1]++;
+			} else {
+				n.cnt[C.FAIL + res - 1]++;
+				n.hFailRun.add((this.now - this.cT0[c]) * 1000);
+			}
 		}
 		this.cRes[c] = res;
 		const p = this.cParent[c];

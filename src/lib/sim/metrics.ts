@@ -19,6 +19,7 @@ function failed(cnt: Float64Array, base: Float64Array): FailureCounts {
 }
 
 const zeroStat = (): Stat => ({ mean: 0, p50: 0, p95: 0, p99: 0, max: 0 });
+const statOf = (h: { n: number; stat(): Stat }): Stat => (h.n > 0 ? h.stat() : zeroStat());
 
 function finite(x: number): number {
 	return Number.isFinite(x) ? x : 0;
@@ -109,11 +110,13 @@ export function buildFrame(s: Sim, snap: Snap): MetricsFrame {
 			inFlight: inFlight(g),
 			offeredRps: dt > 0 ? arrived / dt : 0,
 			servedRps: dt > 0 ? completed / dt : 0,
-			latency: s.gWin.stat()
+			latency: s.gWin.stat(),
+			latencyFailed: statOf(s.gFailWin)
 		},
 		nodes
 	};
 	s.gWin.reset();
+	s.gFailWin.reset();
 	return frame;
 }
 
@@ -133,7 +136,8 @@ export function buildResult(s: Sim, seed: number): SimResult {
 			utilization: finite(a.utilization),
 			meanQueue: finite(a.meanQueue),
 			waitRatio: n.cnt[C.ACC] - base[C.ACC] > 0 ? (n.cnt[C.WAITED] - base[C.WAITED]) / (n.cnt[C.ACC] - base[C.ACC]) : 0,
-			latency: n.k === K.CLIENT && s.singleClient ? (s.gRun.n > 0 ? s.gRun.stat() : zeroStat()) : n.hRun.n > 0 ? n.hRun.stat() : zeroStat()
+			latency: n.k === K.CLIENT && s.singleClient ? (s.gRun.n > 0 ? s.gRun.stat() : zeroStat()) : n.hRun.n > 0 ? n.hRun.stat() : zeroStat(),
+			latencyFailed: statOf(n.k === K.CLIENT && s.singleClient ? s.gFailRun : n.hFailRun)
 		};
 		extras(s, n, n.cnt, base, r);
 		if (n.k !== K.CLIENT && n.k !== K.QUEUE && n.k !== K.DNS && n.k !== K.GEODNS && n.k !== K.LIMITER) {
@@ -172,6 +176,7 @@ export function buildResult(s: Sim, seed: number): SimResult {
 			failed: fails,
 			successRatio: ended > 0 ? completed / ended : arrived > 0 ? 0 : 1,
 			latency: s.gRun.n > 0 ? s.gRun.stat() : zeroStat(),
+			latencyFailed: statOf(s.gFailRun),
 			latencyByType: byType,
 			costPerMonth: Math.round(cost * 100) / 100
 		},

@@ -8,7 +8,7 @@ import { DesignError } from './types';
 import { checkDesign } from './check';
 import { client, ClientState, deadline, scheduleNext, startRequest } from './components/client';
 import { buildPlans, service } from './components/service';
-import { cache, cacheFlush, initCache } from './components/cache';
+import { cache, cacheFlush, initCache, prefillCache } from './components/cache';
 import { database, initDatabases, promote } from './components/database';
 import { forwarder, initForward } from './components/forward';
 import { initQueue, initWorker, queue, redeliver, workerFree } from './components/queue';
@@ -104,6 +104,8 @@ export class Run implements Simulation {
 		for (const n of s.nodes) if (n.k === K.WORKER) initWorker(s, n);
 		for (const n of s.nodes) if (n.k === K.WORKER) n.sources ??= [];
 		initDatabases(s, maxKeys);
+		const clients = s.nodes.filter((n) => n.k === K.CLIENT).map((n) => n.client as ClientState);
+		for (const n of s.nodes) if (n.k === K.CACHE) prefillCache(s, n, clients, seed);
 		const types = new Set(s.nodes.filter((n) => n.k === K.CLIENT).map((n) => (n.client as ClientState).onlyType));
 		s.singleType = types.size === 1 ? [...types][0] : -1;
 		s.singleClient = s.nodes.filter((n) => n.k === K.CLIENT).length === 1;
@@ -182,6 +184,8 @@ export class Run implements Simulation {
 					s.snapRun = s.snapshot(s.now);
 					for (const n of s.nodes) n.hRun.reset();
 					s.gRun.reset();
+					s.gFailRun.reset();
+					for (const n of s.nodes) n.hFailRun.reset();
 					for (const h of s.gType) h.reset();
 					break;
 				case EV.PROMOTE:

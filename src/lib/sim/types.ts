@@ -16,6 +16,8 @@ export interface NodeResult {
 	meanQueue: number;
 	waitRatio: number;
 	latency: Stat;
+	/** Failed visits: arrival at the node → the failure there (at a client: send → it learns of it). */
+	latencyFailed?: Stat;
 	hitRatio?: number;
 	staleReads?: number;
 	lostWrites?: number;
@@ -40,6 +42,8 @@ export interface SimResult {
 		failed: FailureCounts;
 		successRatio: number;
 		latency: Stat;
+		/** Failed requests: from the client's send to the moment it learns of the failure (always set by the simulator). */
+		latencyFailed?: Stat;
 		latencyByType: Partial<Record<RequestType, Stat>>;
 		costPerMonth: number;
 		[extra: string]: unknown;
@@ -84,6 +88,8 @@ export interface MetricsFrame {
 		offeredRps: number;
 		servedRps: number;
 		latency: Stat;
+		/** Failed requests ended in the window: send → the client learns of the failure. */
+		latencyFailed?: Stat;
 	};
 	nodes: Record<string, NodeFrame>;
 }
