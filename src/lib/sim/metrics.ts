@@ -53,6 +53,7 @@ function extras(s: Sim, n: NodeRt, cnt: Float64Array, base: Float64Array, out: P
 		out.lostWrites = cnt[C.LOST] - base[C.LOST];
 		const st = dbs(n);
 		if (st.set && st.set.leader !== n.idx) out.replicationLagMs = st.lag * 1000;
+		if (st.set) out.leader = st.set.leader === n.idx ? 1 : 0;
 	}
 	if (n.k === K.CACHE && cnt[C.LOST] > 0) out.lostWrites = cnt[C.LOST] - base[C.LOST];
 	if (n.k === K.QUEUE) out.depth = qs(n).len;

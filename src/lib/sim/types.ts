@@ -70,6 +70,8 @@ export interface NodeFrame {
 	replicationLagMs?: number;
 	depth?: number;
 	oldestAgeMs?: number;
+	/** A database in a replica set: 1 while it is the leader, 0 while a follower (roles change on failover). */
+	leader?: number;
 	/** Lifecycle state names worth showing (e.g. "electing", "open", "scaling out"). */
 	state?: string;
 }
