@@ -45,4 +45,15 @@ describe('npm run sim', () => {
 	it('exits 2 on a file that is not JSON', () => {
 		expect(run('{nope').status).toBe(2);
 	});
+	it('refuses a duration past the limit, and a run past its budget, each in one line with exit 2', () => {
+		const long = run(ok, '--duration', '1e9');
+		expect(long.status).toBe(2);
+		expect(long.stderr.trim().split('\n')).toHaveLength(1);
+		expect(long.stderr).toMatch(/--duration must be at most/);
+		const heavy = { ...ok, nodes: [{ ...ok.nodes[0], params: { rps: 20_000 } }, ok.nodes[1]] };
+		const r = run(heavy, '--duration', '2000000');
+		expect(r.status).toBe(2);
+		expect(r.stderr.trim().split('\n')).toHaveLength(1);
+		expect(r.stderr).toMatch(/needs about [\d.]+ billion events \(the limit is 1 billion\); shorten it to about \d+ s/);
+	});
 });

@@ -1,7 +1,9 @@
 // npm run sim -- FILE.json [--duration S] [--seed N] [--warmup S] [--json]
-// Runs the simulator headless on a design file. An invalid design exits 2 with one line.
+// Runs the simulator headless on a design file. Every failure (bad option, bad file, a design
+// that cannot run or would pass the run budget, an internal error) is one line on stderr and
+// exit code 2: no stack traces.
 import { readFileSync } from 'node:fs';
-import { restoreDesign } from '../src/lib/model/restore';
+import { LIMITS, restoreDesign } from '../src/lib/model/restore';
 import { checkDesign, simulate, DesignError } from '../src/lib/sim/index';
 import type { SimResult } from '../src/lib/sim/types';
 
@@ -9,6 +11,9 @@ function fail(msg: string, code = 2): never {
 	process.stderr.write(msg.split('\n')[0] + '\n');
 	process.exit(code);
 }
+const oneLine = (e: unknown) => (e instanceof DesignError ? e.reasons[0] : `the simulator stopped: ${e instanceof Error ? e.message : String(e)}`);
+// Anything that escapes below is still one line and exit 2.
+process.on('uncaughtException', (e) => fail(oneLine(e)));
 
 const args = process.argv.slice(2);
 let file: string | undefined;
@@ -16,14 +21,15 @@ const opts: { durationS?: number; seed?: number; warmupS?: number } = {};
 let json = false;
 for (let i = 0; i < args.length; i++) {
 	const a = args[i];
-	const num = (name: string) => {
+	const num = (name: string, max: number) => {
 		const v = Number(args[++i]);
 		if (args[i] === undefined || !Number.isFinite(v) || v < 0) fail(`${name} needs a number ≥ 0 (got ${args[i] ?? 'nothing'}).`);
+		if (v > max) fail(`${name} must be at most ${max} (got ${args[i]}).`);
 		return v;
 	};
-	if (a === '--duration') opts.durationS = num('--duration');
-	else if (a === '--seed') opts.seed = Math.floor(num('--seed'));
-	else if (a === '--warmup') opts.warmupS = num('--warmup');
+	if (a === '--duration') opts.durationS = num('--duration', LIMITS.durationS);
+	else if (a === '--seed') opts.seed = Math.floor(num('--seed', 2 ** 32 - 1));
+	else if (a === '--warmup') opts.warmupS = num('--warmup', LIMITS.durationS);
 	else if (a === '--json') json = true;
 	else if (a.startsWith('--')) fail(`Unknown option ${a}. Usage: npm run sim -- FILE.json [--duration S] [--seed N] [--warmup S] [--json]`);
 	else file = a;
@@ -78,6 +84,5 @@ try {
 		process.stdout.write(lines.join('\n') + '\n');
 	}
 } catch (e) {
-	if (e instanceof DesignError) fail(`${file}: ${e.reasons[0]}`);
-	throw e;
+	fail(`${file}: ${oneLine(e)}`);
 }

@@ -13,7 +13,7 @@ test('opens on the example design with every kind in the palette', async ({ page
 	await expect(page.locator('.svelte-flow__minimap')).toBeVisible();
 });
 
-test('drag from the palette lands where dropped; click adds at the centre', async ({ page }) => {
+test('drag from the palette lands where dropped; click adds at the free spot nearest the centre, with a unique name', async ({ page }) => {
 	await openApp(page);
 	const canvas = page.getByTestId('canvas');
 	const box = (await canvas.boundingBox())!;
@@ -25,9 +25,20 @@ test('drag from the palette lands where dropped; click adds at the centre', asyn
 	expect(Math.abs(c.y - (box.y + box.height - 150))).toBeLessThan(30);
 	await page.locator('[data-testid="palette-item"][data-kind="queue"]').click();
 	await expect(page.locator('[data-testid="node"][data-kind="queue"]')).toHaveCount(1);
-	const q = await centre(page.locator('[data-testid="node"][data-kind="queue"]'));
-	expect(Math.abs(q.x - (box.x + box.width / 2))).toBeLessThan(40);
-	expect(Math.abs(q.y - (box.y + box.height / 2))).toBeLessThan(40);
+	// At the free spot nearest the centre: the starter runs through the centre, so beside it, covering nothing.
+	const qb = (await page.locator('[data-testid="node"][data-kind="queue"]').boundingBox())!;
+	expect(Math.abs(qb.x + qb.width / 2 - (box.x + box.width / 2))).toBeLessThan(qb.width * 1.5);
+	expect(Math.abs(qb.y + qb.height / 2 - (box.y + box.height / 2))).toBeLessThan(qb.height * 2.5);
+	for (const other of await page.locator('[data-testid="node"]:not([data-kind="queue"])').all()) {
+		const o = (await other.boundingBox())!;
+		const apart = o.x + o.width <= qb.x || qb.x + qb.width <= o.x || o.y + o.height <= qb.y || qb.y + qb.height <= o.y;
+		expect(apart).toBe(true);
+	}
+	// A second one goes to another free spot, not on top of the first.
+	await page.locator('[data-testid="palette-item"][data-kind="queue"]').click();
+	const [a, b] = await Promise.all((await page.locator('[data-testid="node"][data-kind="queue"]').all()).map((l) => l.boundingBox()));
+	expect(Math.abs(a!.x - b!.x) >= a!.width || Math.abs(a!.y - b!.y) >= a!.height).toBe(true);
+	expect((await design(page)).nodes.filter((n) => n.kind === 'queue').map((n) => n.label)).toEqual(['Message queue', 'Message queue 2']);
 });
 
 test('move a node, then undo and redo the move', async ({ page }) => {

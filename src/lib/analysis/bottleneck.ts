@@ -1,6 +1,7 @@
 // Reads a finished run the way an interviewer would: did it meet the goals, which part
 // gave out first and why (in the textbook's words), and the three changes most likely to
 // fix it, each a design patch. Pure: design + result in, analysis out.
+import { unreachable } from '../model/exhaustive';
 import { KINDS, resolveParams } from '../model';
 import type { Design, DesignNode, NodeKind } from '../model/types';
 import type { MetricsFrame, NodeResult, SimResult } from '../sim/types';
@@ -168,8 +169,15 @@ function reasonFor(design: Design, n: DesignNode, r: NodeResult): { reason: stri
 				reason: `${nameOf(n)} is at ${u} utilization: scale it out horizontally (it is stateless) or turn on autoscaling`,
 				fixes: [scaleOut(n, r.utilization), autoscale(n), { label: `Double the workers per instance of ${n.label ?? n.id}`, why: 'More concurrent requests per machine (if it waits on I/O, not CPU).', patch: { op: 'setParams', nodeId: n.id, params: { concurrency: num(p.concurrency, 8) * 2 } } }]
 			};
-		default:
+		case 'client':
+		case 'dns':
+		case 'geoDns':
+		case 'cdn':
+		case 'kvStore':
+		case 'objectStore':
 			return { reason: `${nameOf(n)} is at ${u} utilization`, fixes: [scaleOut(n, r.utilization)] };
+		default:
+			return unreachable(n.kind);
 	}
 }
 

@@ -47,7 +47,7 @@ function reaches(design: Design, from: string, to: string): boolean {
 
 /** Rules for one pair of kinds, before the graph is considered. */
 function pairRule(s: DesignNode, t: DesignNode): string | null {
-	if (t.kind === 'client') return 'A client only sends traffic: nothing calls it.';
+	if (!KINDS[t.kind].receives) return `A ${KINDS[t.kind].name.toLowerCase()} only sends traffic: nothing calls it.`;
 	if (s.kind === 'database' && t.kind === 'database') {
 		if (role(s) === 'follower' && role(t) === 'leader') return 'Replication runs from the leader to a follower, not back.';
 		if (role(s) === 'follower') return 'A follower does not replicate on: connect the leader to each follower.';
@@ -55,7 +55,7 @@ function pairRule(s: DesignNode, t: DesignNode): string | null {
 		return null;
 	}
 	if (s.kind === 'database') return 'A database answers queries; its only outgoing edges are replication to a follower.';
-	if (s.kind === 'kvStore' || s.kind === 'objectStore') return `A ${KINDS[s.kind].name.toLowerCase()} stores data; it calls nothing downstream.`;
+	if (!KINDS[s.kind].sends) return `A ${KINDS[s.kind].name.toLowerCase()} stores data; it calls nothing downstream.`;
 	if (s.kind === 'queue' && t.kind !== 'worker')
 		return `A queue is drained by workers: connect it to a worker, not to a ${KINDS[t.kind].name.toLowerCase()}.`;
 	if (t.kind === 'worker' && s.kind !== 'queue') return 'Workers pull messages from a queue: put a queue in front of them.';

@@ -5,3 +5,4 @@ export * from './defaults';
 export * from './validate';
 export * from './restore';
 export * from './migrations';
+export * from './sanitize';

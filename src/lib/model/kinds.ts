@@ -12,6 +12,11 @@ import {
 
 const { n, int, choice, bool, section } = spec;
 
+/** Each simulated key costs about 48 bytes: ten million is half a gigabyte, the most a run can hold. */
+export const MAX_CACHE_KEYS = 10_000_000;
+/** A spike or slow-down past this factor is a typo, and would overflow the rates it multiplies. */
+export const MAX_EVENT_FACTOR = 1e4;
+
 export type PaletteGroup = 'Traffic' | 'Compute' | 'Data';
 
 export interface KindInfo {
@@ -26,7 +31,24 @@ export interface KindInfo {
 	hourlyUsd: number;
 	/** Whether `instances` counts machines that cost money (false for client). */
 	billed: boolean;
+	/** Edges may end here (the node has a target handle); false for client, which only sends. */
+	receives: boolean;
+	/** Edges may start here (a source handle); false for stores that call nothing downstream. */
+	sends: boolean;
+	/** It has workers, so its utilization is a figure (false for client and DNS, which never queue). */
+	hasWorkers: boolean;
+	/** It holds cached entries that a "flush" fault empties. */
+	flushable: boolean;
+	/** It scales out by adding instances (the bottleneck fix offers more, a sliced run divides them). */
+	scalesOut: boolean;
 }
+
+/** Load-balancing algorithms (the simulator switches over these names, exhaustively). */
+export const LB_ALGORITHMS = ['round-robin', 'random', 'least-connections', 'weighted', 'ip-hash', 'least-response-time', 'power-of-two'] as const;
+export type LbAlgorithm = (typeof LB_ALGORITHMS)[number];
+/** Rate-limiting algorithms (sim/parts/ratelimit.ts implements each). */
+export const RATE_ALGORITHMS = ['token-bucket', 'leaky-bucket', 'fixed-window', 'sliding-window-log', 'sliding-window-counter'] as const;
+export type RateLimitAlgorithm = (typeof RATE_ALGORITHMS)[number];
 
 const SHAPE = section(
 	'shape',
@@ -68,6 +90,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Users sending requests: rate, mix, key popularity.',
 		hourlyUsd: 0,
 		billed: false,
+		receives: false, sends: true, hasWorkers: false, flushable: false, scalesOut: false,
 		params: [
 			n('rps', 'Rate', 'rps', 100, 0, 1e8, 'Mean requests per second.'),
 			MIX,
@@ -86,6 +109,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Name resolution; if it is down, nothing behind it is reachable.',
 		hourlyUsd: 0.01,
 		billed: true,
+		receives: true, sends: true, hasWorkers: false, flushable: false, scalesOut: false,
 		params: [...DNS_PARAMS, FAILURES_SECTION]
 	},
 	geoDns: {
@@ -95,6 +119,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Routes each user to the nearest healthy region.',
 		hourlyUsd: 0.02,
 		billed: true,
+		receives: true, sends: true, hasWorkers: false, flushable: false, scalesOut: false,
 		params: [
 			...DNS_PARAMS,
 			choice('policy', 'Policy', ['nearest', 'weighted', 'failover'], 'nearest', 'Nearest region, weighted by edge weight, or primary with failover.'),
@@ -109,8 +134,9 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Edge cache for static assets; misses go to the origin.',
 		hourlyUsd: 0.05,
 		billed: true,
+		receives: true, sends: true, hasWorkers: true, flushable: true, scalesOut: true,
 		params: [
-			int('capacity', 'Capacity', 10_000, 1, 1e9, 'Objects held (LRU).'),
+			int('capacity', 'Capacity', 10_000, 1, MAX_CACHE_KEYS, 'Objects held (LRU).'),
 			n('ttlS', 'TTL', 's', 3600, 0, 1e9, 'An object expires this long after it was fetched (0 = never).'),
 			n('hitMs', 'Hit time', 'ms', 5, 0, 60_000, 'Time to answer from the edge.'),
 			...serverGroup({ instances: 1, concurrency: 100_000, queueLimit: UNBOUNDED }),
@@ -124,11 +150,12 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Spreads requests over the instances behind it.',
 		hourlyUsd: 0.025,
 		billed: true,
+		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false,
 		params: [
 			choice(
 				'algorithm',
 				'Algorithm',
-				['round-robin', 'random', 'least-connections', 'weighted', 'ip-hash', 'least-response-time', 'power-of-two'],
+				LB_ALGORITHMS,
 				'round-robin',
 				'How the next instance is picked.'
 			),
@@ -145,6 +172,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Auth and routing at the edge, with a built-in rate limit.',
 		hourlyUsd: 0.05,
 		billed: true,
+		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false,
 		params: [
 			n('overheadMs', 'Overhead', 'ms', 2, 0, 60_000, 'Auth and routing time per request.'),
 			n('maxRps', 'Max rate', 'rps', 20_000, 0, 1e10, 'Requests above this rate are rate-limited (429).'),
@@ -158,11 +186,12 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Drops traffic above a limit with 429.',
 		hourlyUsd: 0.02,
 		billed: true,
+		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false,
 		params: [
 			choice(
 				'algorithm',
 				'Algorithm',
-				['token-bucket', 'leaky-bucket', 'fixed-window', 'sliding-window-log', 'sliding-window-counter'],
+				RATE_ALGORITHMS,
 				'token-bucket',
 				'How the limit is counted.'
 			),
@@ -179,6 +208,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Stateless web or app tier: queue, service time, downstream calls.',
 		hourlyUsd: 0.1,
 		billed: true,
+		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: true,
 		params: [
 			...serverGroup({ instances: 2, concurrency: 8, serviceTimeMs: 20, queueLimit: 100 }),
 			bool('blocking', 'Blocking calls', false, 'Hold the worker while downstream calls run (thread-per-request).'),
@@ -194,6 +224,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Consumer group pulling messages from a queue.',
 		hourlyUsd: 0.1,
 		billed: true,
+		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: true,
 		params: [
 			...serverGroup({ instances: 2, concurrency: 4, serviceTimeMs: 50, queueLimit: 0 }).filter((f) => f.key !== 'queueLimit'),
 			autoscaleSection(true),
@@ -207,9 +238,10 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Key-value cache (Redis, Memcached) in front of a database.',
 		hourlyUsd: 0.15,
 		billed: true,
+		receives: true, sends: true, hasWorkers: true, flushable: true, scalesOut: true,
 		params: [
 			...serverGroup({ instances: 1, concurrency: 16, serviceTimeMs: 0.5, queueLimit: 1000 }),
-			int('capacity', 'Capacity', 10_000, 1, 1e9, 'Keys held in all, spread over the instances.'),
+			int('capacity', 'Capacity', 10_000, 1, MAX_CACHE_KEYS, 'Keys held in all, spread over the instances.'),
 			choice('eviction', 'Eviction', ['lru', 'lfu', 'fifo'], 'lru', 'Which key goes when the cache is full.'),
 			n('ttlS', 'TTL', 's', 300, 0, 1e9, 'An entry expires this long after it was written (0 = never).'),
 			choice(
@@ -229,6 +261,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Relational store: leader takes writes, followers serve reads.',
 		hourlyUsd: 0.5,
 		billed: true,
+		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: true,
 		params: [
 			choice('role', 'Role', ['leader', 'follower'], 'leader', 'Leader takes writes; followers take reads.'),
 			...serverGroup({ instances: 1, concurrency: 50, queueLimit: 200 }),
@@ -247,6 +280,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Leaderless quorum store (Dynamo, Cassandra).',
 		hourlyUsd: 0.3,
 		billed: false,
+		receives: true, sends: false, hasWorkers: true, flushable: false, scalesOut: false,
 		params: [
 			int('nodes', 'Nodes', 5, 1, 10_000, 'Machines in the ring.'),
 			int('n', 'Replicas (N)', 3, 1, 100, 'Copies of each key.'),
@@ -269,6 +303,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Blob storage (S3), the usual CDN origin.',
 		hourlyUsd: 0.05,
 		billed: true,
+		receives: true, sends: false, hasWorkers: true, flushable: false, scalesOut: true,
 		params: [...serverGroup({ instances: 1, concurrency: 1000, serviceTimeMs: 30, queueLimit: 10_000 }), FAILURES_SECTION]
 	},
 	queue: {
@@ -278,6 +313,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Broker that decouples producers from workers.',
 		hourlyUsd: 0.1,
 		billed: true,
+		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false,
 		params: [
 			n('publishMs', 'Publish time', 'ms', 2, 0, 60_000, 'Time until a publish is acknowledged.'),
 			int('maxDepth', 'Max depth', 1_000_000, 1, UNBOUNDED, 'Messages held; a full queue rejects publishes.'),

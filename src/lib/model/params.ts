@@ -131,10 +131,9 @@ export const FAILURES_SECTION: SectionSpec = section(
 	'Random failures',
 	[
 		bool('enabled', 'Enabled', false, 'Fail and recover at random, each instance independently.'),
-		n('mtbfS', 'Mean time between failures', 's', 3600, 0.000001, 1e9, 'Mean up time (exponential).', {
-			exclusiveMin: true
-		}),
-		n('mttrS', 'Mean time to repair', 's', 60, 0.000001, 1e9, 'Mean down time (exponential).', { exclusiveMin: true })
+		// Lower bounds: each failure and repair is a lifecycle transition, far dearer than a request event.
+		n('mtbfS', 'Mean time between failures', 's', 3600, 0.001, 1e9, 'Mean up time (exponential).'),
+		n('mttrS', 'Mean time to repair', 's', 60, 0.0001, 1e9, 'Mean down time (exponential).')
 	],
 	'Each instance is down a fraction mttr / (mtbf + mttr) of the time.'
 );

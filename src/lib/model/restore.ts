@@ -1,9 +1,10 @@
 // Everything loaded is untrusted (IndexedDB, files, links): one door in. It checks each
 // field, drops what cannot be used with a warning, caps sizes, ignores prototype keys,
 // migrates old versions and refuses newer ones, and never throws.
-import { EDGE_PARAMS, KINDS } from './kinds';
+import { EDGE_PARAMS, KINDS, MAX_EVENT_FACTOR } from './kinds';
 import { migrate } from './migrations';
 import { cleanParams } from './validate';
+import { BAD_KEYS, isObj, rebuild, type Meter } from './sanitize';
 import {
 	DEFAULT_SCENARIO,
 	DESIGN_FORMAT,
@@ -16,7 +17,9 @@ import {
 	type NodeKind,
 	type Region,
 	type Scenario,
-	type ScenarioEvent
+	type ScenarioAction,
+	type ScenarioEvent,
+	type XY
 } from './types';
 
 export const LIMITS = {
@@ -27,39 +30,63 @@ export const LIMITS = {
 	idChars: 100,
 	labelChars: 200,
 	coordinate: 1e7,
-	durationS: 86_400 * 30
+	durationS: 86_400 * 30,
+	hourlyUsd: 1e6
 } as const;
 
 export type RestoreResult =
 	| { ok: true; design: Design; warnings: string[] }
 	| { ok: false; errors: string[] };
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const BAD_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Past this many, warnings are summed up in one line (a hostile file can earn thousands). */
+const MAX_WARNINGS = 100;
 
-/** A copy with prototype-polluting keys removed at every depth. */
-function safeCopy(v: unknown, depth = 0): unknown {
-	if (depth > 20) return undefined;
-	if (Array.isArray(v)) return v.map((x) => safeCopy(x, depth + 1));
-	if (isObj(v)) {
-		const out: Record<string, unknown> = {};
-		for (const [k, x] of Object.entries(v)) if (!BAD_KEYS.has(k)) out[k] = safeCopy(x, depth + 1);
-		return out;
+const NODE_KEYS = new Set(['id', 'kind', 'label', 'position', 'region', 'params']);
+const EDGE_KEYS = new Set(['id', 'source', 'target', 'params']);
+const REGION_KEYS = new Set(['id', 'name', 'position', 'width', 'height']);
+const EVENT_KEYS = new Set(['atS', 'action', 'target', 'factor', 'durationS', 'regions', 'instance']);
+const SCENARIO_KEYS = new Set(['durationS', 'warmupS', 'seed', 'events']);
+const DESIGN_KEYS = new Set(['format', 'version', 'id', 'name', 'nodes', 'edges', 'regions', 'scenario', 'regionLatencyMs', 'prices']);
+
+/** What one restore carries along: its warnings, its work counter and the node ids it kept. */
+class Ctx {
+	warnings: string[] = [];
+	dropped = 0;
+	/** Node id as written (full length) → id kept (cut to LIMITS.idChars), so edges and events follow a cut id. */
+	nodeIds = new Map<string, string>();
+	edgeIds = new Set<string>();
+	/** One counter for every renamed edge id: each taken id is stepped over at most once, so renaming is linear. */
+	nextSuffix = 2;
+	constructor(readonly meter: Meter) {}
+	warn(w: string): void {
+		if (this.warnings.length < MAX_WARNINGS) this.warnings.push(w);
+		else this.dropped++;
 	}
-	return v;
+	done(): string[] {
+		return this.dropped > 0 ? [...this.warnings, `…and ${this.dropped} more problems of the same sort.`] : this.warnings;
+	}
 }
 
-function text(v: unknown, max: number, what: string, warnings: string[]): string | undefined {
+function text(v: unknown, max: number, what: string, cx: Ctx): string | undefined {
 	if (typeof v !== 'string') return undefined;
 	if (v.length > max) {
-		warnings.push(`${what} was ${v.length} characters long; cut to ${max}.`);
+		cx.warn(`${what} was ${v.length} characters long; cut to ${max}.`);
 		return v.slice(0, max);
 	}
 	return v;
 }
 
+/** An id as written, cut to the id limit the same way everywhere (node, region, edge end, event target). */
+const cutId = (v: string) => v.slice(0, LIMITS.idChars);
+const short = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
+
 function finite(v: unknown, fallback: number, lim: number): number {
 	return typeof v === 'number' && Number.isFinite(v) ? Math.max(-lim, Math.min(lim, v)) : fallback;
+}
+
+function xy(v: unknown): XY {
+	const p = isObj(v) ? v : {};
+	return { x: finite(p.x, 0, LIMITS.coordinate), y: finite(p.y, 0, LIMITS.coordinate) };
 }
 
 export function newId(prefix = 'd'): string {
@@ -67,99 +94,109 @@ export function newId(prefix = 'd'): string {
 	return `${prefix}-${r.replace(/-/g, '').slice(0, 12)}`;
 }
 
-function restoreNode(raw: unknown, i: number, ids: Set<string>, warnings: string[]): DesignNode | null {
+function restoreNode(raw: unknown, i: number, cx: Ctx): DesignNode | null {
+	cx.meter.steps++;
 	if (!isObj(raw)) {
-		warnings.push(`Node ${i + 1} is not an object; dropped.`);
+		cx.warn(`Node ${i + 1} is not an object; dropped.`);
 		return null;
 	}
-	const id = text(raw.id, LIMITS.idChars, `Node ${i + 1} id`, warnings);
+	const full = typeof raw.id === 'string' ? raw.id : '';
+	const id = text(full, LIMITS.idChars, `Node ${i + 1} id`, cx);
 	if (!id) {
-		warnings.push(`Node ${i + 1} has no id; dropped.`);
+		cx.warn(`Node ${i + 1} has no id; dropped.`);
 		return null;
 	}
-	if (ids.has(id)) {
-		warnings.push(`Node id "${id}" appears twice; the second was dropped.`);
+	if (cx.nodeIds.has(full) || cx.nodeIds.has(id)) {
+		cx.warn(`Node id "${short(id)}" appears twice; the second was dropped.`);
 		return null;
 	}
 	if (typeof raw.kind !== 'string' || !(NODE_KINDS as readonly string[]).includes(raw.kind)) {
-		warnings.push(`Node "${id}" has unknown kind "${String(raw.kind).slice(0, 40)}"; dropped.`);
+		cx.warn(`Node "${short(id)}" has unknown kind "${String(raw.kind).slice(0, 40)}"; dropped.`);
 		return null;
 	}
 	const kind = raw.kind as NodeKind;
-	const pos = isObj(raw.position) ? raw.position : {};
-	const { params, problems } = cleanParams(KINDS[kind].params, raw.params);
-	for (const p of problems) warnings.push(`Node "${id}": ${p.message} (${p.path}; default used)`);
-	const node: DesignNode = {
-		...(safeCopy(raw) as Record<string, unknown>),
-		id,
-		kind,
-		position: { x: finite(pos.x, 0, LIMITS.coordinate), y: finite(pos.y, 0, LIMITS.coordinate) },
-		params
-	};
-	const label = text(raw.label, LIMITS.labelChars, `Label of "${id}"`, warnings);
-	if (label !== undefined) node.label = label;
-	else delete node.label;
-	const region = text(raw.region, LIMITS.idChars, `Region of "${id}"`, warnings);
-	if (region) node.region = region;
-	else delete node.region;
-	ids.add(id);
+	const { params, problems } = cleanParams(KINDS[kind].params, raw.params, '', cx.meter);
+	for (const p of problems) cx.warn(`Node "${short(id)}": ${p.message} (${p.path}; default used)`);
+	const label = text(raw.label, LIMITS.labelChars, `Label of "${short(id)}"`, cx);
+	const region = typeof raw.region === 'string' && raw.region !== '' ? cutId(raw.region) : undefined;
+	const node = rebuild(raw, { id, kind, label, position: xy(raw.position), region, params }, NODE_KEYS, cx.meter) as DesignNode;
+	cx.nodeIds.set(full, id);
+	cx.nodeIds.set(id, id);
 	return node;
 }
 
-function restoreEdge(raw: unknown, i: number, nodeIds: Set<string>, ids: Set<string>, warnings: string[]): DesignEdge | null {
+function restoreEdge(raw: unknown, i: number, cx: Ctx): DesignEdge | null {
+	cx.meter.steps++;
 	if (!isObj(raw)) {
-		warnings.push(`Edge ${i + 1} is not an object; dropped.`);
+		cx.warn(`Edge ${i + 1} is not an object; dropped.`);
 		return null;
 	}
-	const source = typeof raw.source === 'string' ? raw.source : '';
-	const target = typeof raw.target === 'string' ? raw.target : '';
-	if (!nodeIds.has(source) || !nodeIds.has(target)) {
-		warnings.push(`Edge ${i + 1} (${source.slice(0, 40) || '?'} → ${target.slice(0, 40) || '?'}) points at a missing node; dropped.`);
+	const source = typeof raw.source === 'string' ? cx.nodeIds.get(raw.source) : undefined;
+	const target = typeof raw.target === 'string' ? cx.nodeIds.get(raw.target) : undefined;
+	if (source === undefined || target === undefined) {
+		const end = (v: unknown) => (typeof v === 'string' && v !== '' ? short(v) : '?');
+		cx.warn(`Edge ${i + 1} (${end(raw.source)} → ${end(raw.target)}) points at a missing node; dropped.`);
 		return null;
 	}
-	let id = text(raw.id, LIMITS.idChars, `Edge ${i + 1} id`, warnings) || `e-${source}-${target}`;
-	while (ids.has(id)) id = `${id}'`;
-	ids.add(id);
-	const { params, problems } = cleanParams(EDGE_PARAMS, raw.params);
-	for (const p of problems) warnings.push(`Edge "${id}": ${p.message} (${p.path}; default used)`);
-	return { ...(safeCopy(raw) as Record<string, unknown>), id, source, target, params };
+	const base = cutId(text(raw.id, LIMITS.idChars, `Edge ${i + 1} id`, cx) || `e-${source}-${target}`);
+	let id = base;
+	while (cx.edgeIds.has(id)) {
+		cx.meter.steps++;
+		const suffix = `-${cx.nextSuffix++}`;
+		id = base.slice(0, LIMITS.idChars - suffix.length) + suffix;
+	}
+	cx.edgeIds.add(id);
+	const { params, problems } = cleanParams(EDGE_PARAMS, raw.params, '', cx.meter);
+	for (const p of problems) cx.warn(`Edge "${short(id)}": ${p.message} (${p.path}; default used)`);
+	return rebuild(raw, { id, source, target, params }, EDGE_KEYS, cx.meter) as DesignEdge;
 }
 
-function restoreRegion(raw: unknown, ids: Set<string>, warnings: string[]): Region | null {
+function restoreRegion(raw: unknown, ids: Set<string>, cx: Ctx): Region | null {
+	cx.meter.steps++;
 	if (!isObj(raw)) return null;
-	const id = text(raw.id, LIMITS.idChars, 'Region id', warnings);
+	const id = text(raw.id, LIMITS.idChars, 'Region id', cx);
 	if (!id || ids.has(id)) return null;
 	ids.add(id);
-	const r: Region = { ...(safeCopy(raw) as Record<string, unknown>), id, name: text(raw.name, LIMITS.labelChars, `Region "${id}" name`, warnings) ?? id };
-	if (isObj(raw.position)) r.position = { x: finite(raw.position.x, 0, LIMITS.coordinate), y: finite(raw.position.y, 0, LIMITS.coordinate) };
-	if (raw.width !== undefined) r.width = Math.max(50, finite(raw.width, 400, LIMITS.coordinate));
-	if (raw.height !== undefined) r.height = Math.max(50, finite(raw.height, 300, LIMITS.coordinate));
-	return r;
+	const name = text(raw.name, LIMITS.labelChars, `Region "${short(id)}" name`, cx) ?? id;
+	const fixed: Record<string, unknown> = { id, name };
+	if (raw.position !== undefined) fixed.position = xy(raw.position);
+	if (raw.width !== undefined) fixed.width = Math.max(50, finite(raw.width, 400, LIMITS.coordinate));
+	if (raw.height !== undefined) fixed.height = Math.max(50, finite(raw.height, 300, LIMITS.coordinate));
+	return rebuild(raw, fixed, REGION_KEYS, cx.meter) as Region;
 }
 
-function restoreEvent(raw: unknown, durationS: number, warnings: string[]): ScenarioEvent | null {
+const nonNegative = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+function restoreEvent(raw: unknown, durationS: number, cx: Ctx): ScenarioEvent | null {
+	cx.meter.steps++;
 	if (!isObj(raw) || typeof raw.action !== 'string' || !(SCENARIO_ACTIONS as readonly string[]).includes(raw.action)) {
-		warnings.push('A scenario event with an unknown action was dropped.');
+		cx.warn('A scenario event with an unknown action was dropped.');
 		return null;
 	}
-	const atS = typeof raw.atS === 'number' && Number.isFinite(raw.atS) && raw.atS >= 0 ? raw.atS : NaN;
-	if (Number.isNaN(atS)) {
-		warnings.push(`A "${raw.action}" event without a valid time was dropped.`);
+	const action = raw.action as ScenarioAction;
+	if (!nonNegative(raw.atS)) {
+		cx.warn(`A "${action}" event without a valid time was dropped.`);
 		return null;
 	}
-	const ev = safeCopy(raw) as ScenarioEvent;
-	ev.atS = Math.min(atS, durationS);
-	if (ev.factor !== undefined && (typeof ev.factor !== 'number' || !Number.isFinite(ev.factor) || ev.factor < 0)) delete ev.factor;
-	if (ev.durationS !== undefined && (typeof ev.durationS !== 'number' || !Number.isFinite(ev.durationS) || ev.durationS < 0)) delete ev.durationS;
-	return ev;
+	const ev: Partial<ScenarioEvent> = { atS: Math.min(raw.atS, durationS), action };
+	// A target names a node (following a cut id) or a region.
+	if (typeof raw.target === 'string') ev.target = cx.nodeIds.get(raw.target) ?? cutId(raw.target);
+	if (nonNegative(raw.factor) && raw.factor <= MAX_EVENT_FACTOR) ev.factor = raw.factor;
+	if (nonNegative(raw.durationS)) ev.durationS = raw.durationS;
+	const rg = raw.regions;
+	if (Array.isArray(rg) && rg.length === 2 && typeof rg[0] === 'string' && typeof rg[1] === 'string') ev.regions = [cutId(rg[0]), cutId(rg[1])];
+	if (typeof raw.instance === 'number' && Number.isInteger(raw.instance) && raw.instance >= 0 && raw.instance <= 1e6) ev.instance = raw.instance;
+	for (const k of ['target', 'regions', 'instance', 'factor', 'durationS'] as const)
+		if (raw[k] !== undefined && ev[k] === undefined) cx.warn(`A "${action}" event's ${k} was not valid and was left out.`);
+	return rebuild(raw, ev, EVENT_KEYS, cx.meter) as ScenarioEvent;
 }
 
-function restoreScenario(raw: unknown, warnings: string[]): Scenario {
+function restoreScenario(raw: unknown, cx: Ctx): Scenario {
 	const s = isObj(raw) ? raw : {};
 	const num = (v: unknown, d: number, lo: number, hi: number, what: string) => {
 		if (v === undefined) return d;
 		if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) {
-			warnings.push(`Scenario ${what} must be between ${lo} and ${hi}; ${d} used.`);
+			cx.warn(`Scenario ${what} must be between ${lo} and ${hi}; ${d} used.`);
 			return d;
 		}
 		return v;
@@ -167,31 +204,35 @@ function restoreScenario(raw: unknown, warnings: string[]): Scenario {
 	const durationS = num(s.durationS, DEFAULT_SCENARIO.durationS, 0.001, LIMITS.durationS, 'duration');
 	let warmupS = num(s.warmupS, Math.min(DEFAULT_SCENARIO.warmupS, durationS / 2), 0, LIMITS.durationS, 'warm-up');
 	if (warmupS >= durationS) {
-		warnings.push('Scenario warm-up was not shorter than the run; set to 0.');
+		cx.warn('Scenario warm-up was not shorter than the run; set to 0.');
 		warmupS = 0;
 	}
 	const seed = Math.trunc(num(s.seed, DEFAULT_SCENARIO.seed, 0, 2 ** 32 - 1, 'seed'));
 	const events: ScenarioEvent[] = [];
 	if (Array.isArray(s.events)) {
 		for (const e of s.events.slice(0, LIMITS.events)) {
-			const ev = restoreEvent(e, durationS, warnings);
+			const ev = restoreEvent(e, durationS, cx);
 			if (ev) events.push(ev);
 		}
-		if (s.events.length > LIMITS.events) warnings.push(`Only the first ${LIMITS.events} scenario events were kept.`);
+		if (s.events.length > LIMITS.events) cx.warn(`Only the first ${LIMITS.events} scenario events were kept.`);
 	}
-	return { ...(safeCopy(s) as Record<string, unknown>), durationS, warmupS, seed, events };
+	return rebuild(s, { durationS, warmupS, seed, events }, SCENARIO_KEYS, cx.meter) as Scenario;
 }
 
-/** Turn any untrusted value into a valid design, or say why it cannot be one. */
-export function restoreDesign(raw: unknown): RestoreResult {
+/**
+ * Turn any untrusted value into a valid design, or say why it cannot be one. Linear in the
+ * size of the input (`meter` counts the steps, for the fuzz tests) and idempotent: restoring
+ * a restored design gives it back unchanged.
+ */
+export function restoreDesign(raw: unknown, meter: Meter = { steps: 0 }): RestoreResult {
 	try {
-		return restoreUnsafe(raw);
+		return restoreUnsafe(raw, new Ctx(meter));
 	} catch (e) {
 		return { ok: false, errors: [`The design could not be read: ${e instanceof Error ? e.message : String(e)}`] };
 	}
 }
 
-function restoreUnsafe(raw: unknown): RestoreResult {
+function restoreUnsafe(raw: unknown, cx: Ctx): RestoreResult {
 	if (!isObj(raw)) return { ok: false, errors: ['This is not a Loadbearing design (expected a JSON object).'] };
 	if (raw.format !== DESIGN_FORMAT)
 		return { ok: false, errors: [`This is not a Loadbearing design (format should be "${DESIGN_FORMAT}").`] };
@@ -204,48 +245,48 @@ function restoreUnsafe(raw: unknown): RestoreResult {
 			errors: [`This design was made by a newer Loadbearing (format version ${version}; this app reads up to ${DESIGN_VERSION}). Update the app to open it.`]
 		};
 	const doc = version < DESIGN_VERSION ? migrate(raw, version) : raw;
-	const warnings: string[] = [];
 	if (!Array.isArray(doc.nodes)) return { ok: false, errors: ['The design has no list of nodes.'] };
-	if (doc.edges !== undefined && !Array.isArray(doc.edges)) return { ok: false, errors: ['The design\'s edges are not a list.'] };
+	if (doc.edges !== undefined && !Array.isArray(doc.edges)) return { ok: false, errors: ["The design's edges are not a list."] };
 	if (doc.nodes.length > LIMITS.nodes)
 		return { ok: false, errors: [`The design has ${doc.nodes.length} nodes; at most ${LIMITS.nodes} are supported.`] };
 	const edgesRaw = (doc.edges as unknown[] | undefined) ?? [];
 	if (edgesRaw.length > LIMITS.edges)
 		return { ok: false, errors: [`The design has ${edgesRaw.length} edges; at most ${LIMITS.edges} are supported.`] };
 
-	const nodeIds = new Set<string>();
-	const nodes = doc.nodes.map((n, i) => restoreNode(n, i, nodeIds, warnings)).filter((n): n is DesignNode => n !== null);
-	const edgeIds = new Set<string>();
-	const edges = edgesRaw.map((e, i) => restoreEdge(e, i, nodeIds, edgeIds, warnings)).filter((e): e is DesignEdge => e !== null);
+	const nodes = doc.nodes.map((n, i) => restoreNode(n, i, cx)).filter((n): n is DesignNode => n !== null);
+	const edges = edgesRaw.map((e, i) => restoreEdge(e, i, cx)).filter((e): e is DesignEdge => e !== null);
 
-	const design: Design = {
-		...(safeCopy(doc) as Record<string, unknown>),
+	const fixed: Record<string, unknown> = {
 		format: DESIGN_FORMAT,
 		version: DESIGN_VERSION,
-		id: text(doc.id, LIMITS.idChars, 'Design id', warnings) || newId(),
-		name: text(doc.name, LIMITS.labelChars, 'Design name', warnings) ?? 'Untitled design',
+		id: text(doc.id, LIMITS.idChars, 'Design id', cx) || newId(),
+		name: text(doc.name, LIMITS.labelChars, 'Design name', cx) ?? 'Untitled design',
 		nodes,
 		edges
 	};
 	if (Array.isArray(doc.regions)) {
 		const rids = new Set<string>();
-		design.regions = doc.regions
+		fixed.regions = doc.regions
 			.slice(0, LIMITS.regions)
-			.map((r) => restoreRegion(r, rids, warnings))
+			.map((r) => restoreRegion(r, rids, cx))
 			.filter((r): r is Region => r !== null);
-	} else delete design.regions;
-	if (doc.scenario !== undefined) design.scenario = restoreScenario(doc.scenario, warnings);
+	}
+	if (doc.scenario !== undefined) fixed.scenario = restoreScenario(doc.scenario, cx);
 	if (isObj(doc.regionLatencyMs)) {
 		const m: Record<string, number> = {};
-		for (const [k, v] of Object.entries(doc.regionLatencyMs))
-			if (!BAD_KEYS.has(k) && typeof v === 'number' && Number.isFinite(v) && v >= 0) m[k] = v;
-		design.regionLatencyMs = m;
-	} else delete design.regionLatencyMs;
+		for (const [k, v] of Object.entries(doc.regionLatencyMs).slice(0, LIMITS.regions * LIMITS.regions)) {
+			cx.meter.steps++;
+			if (!BAD_KEYS.has(k) && k.length <= 2 * LIMITS.idChars + 1 && nonNegative(v) && v <= 60_000) m[k] = v;
+		}
+		fixed.regionLatencyMs = m;
+	}
 	if (isObj(doc.prices)) {
 		const p: Partial<Record<NodeKind, number>> = {};
+		// Prices past a million dollars an hour are typos; capped so the monthly cost stays finite.
 		for (const [k, v] of Object.entries(doc.prices))
-			if ((NODE_KINDS as readonly string[]).includes(k) && typeof v === 'number' && Number.isFinite(v) && v >= 0) p[k as NodeKind] = v;
-		design.prices = p;
-	} else delete design.prices;
-	return { ok: true, design, warnings };
+			if ((NODE_KINDS as readonly string[]).includes(k) && nonNegative(v) && v <= LIMITS.hourlyUsd) p[k as NodeKind] = v;
+		fixed.prices = p;
+	}
+	const design = rebuild(doc, fixed, DESIGN_KEYS, cx.meter) as Design;
+	return { ok: true, design, warnings: cx.done() };
 }

@@ -1,5 +1,9 @@
 // Field validation, shared by the inspector (as typed) and restoreDesign (on load).
 import type { ParamSpec, NumberSpec } from './params';
+import { BAD_KEYS, sanitize, type Meter } from './sanitize';
+
+/** A free map (a client's origin regions) names at most this many keys, each this long. */
+export const MAP_LIMITS = { keys: 50, keyChars: 100 } as const;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -42,8 +46,11 @@ export function checkValue(spec: ParamSpec, raw: unknown): Checked<unknown> {
 		case 'map': {
 			if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, message: `${spec.label} must be a map.` };
 			const out: Record<string, number> = {};
-			for (const [k, v] of Object.entries(raw)) {
-				if (k === '__proto__' || k === 'constructor' || k === 'prototype') continue;
+			const entries = Object.entries(raw).filter(([k]) => !BAD_KEYS.has(k));
+			// Each key is a region the simulator resolves per request draw: keep the map small.
+			if (entries.length > MAP_LIMITS.keys) return { ok: false, message: `${spec.label} can name at most ${MAP_LIMITS.keys} regions.` };
+			for (const [k, v] of entries) {
+				if (k.length > MAP_LIMITS.keyChars) return { ok: false, message: `${spec.label}: a region name is longer than ${MAP_LIMITS.keyChars} characters.` };
 				if (typeof v !== 'number' || !Number.isFinite(v) || v < spec.min || v > spec.max)
 					return { ok: false, message: `${spec.label}: ${k} must be between ${spec.min} and ${spec.max}.` };
 				out[k] = v;
@@ -65,10 +72,15 @@ export interface ParamProblem {
 
 /**
  * Clean a params object against its specs: invalid values are dropped (the default then
- * applies) and reported; unknown fields are kept for forward compatibility, unless their
- * names are prototype-polluting.
+ * applies) and reported; unknown fields are kept for forward compatibility as plain JSON
+ * (sanitize.ts), unless their names are prototype-polluting.
  */
-export function cleanParams(fields: readonly ParamSpec[], raw: unknown, prefix = ''): { params: Record<string, unknown>; problems: ParamProblem[] } {
+export function cleanParams(
+	fields: readonly ParamSpec[],
+	raw: unknown,
+	prefix = '',
+	meter?: Meter
+): { params: Record<string, unknown>; problems: ParamProblem[] } {
 	const problems: ParamProblem[] = [];
 	const params: Record<string, unknown> = Object.create(null);
 	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -77,10 +89,13 @@ export function cleanParams(fields: readonly ParamSpec[], raw: unknown, prefix =
 	}
 	const known = new Map(fields.map((f) => [f.key, f]));
 	for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
-		if (k === '__proto__' || k === 'constructor' || k === 'prototype') continue;
+		if (BAD_KEYS.has(k)) continue;
+		if (meter) meter.steps++;
 		const spec = known.get(k);
 		if (!spec) {
-			params[k] = v; // unknown: kept, ignored by the simulator
+			// Unknown: kept (a newer app may know it), as plain JSON of bounded depth; the simulator ignores it.
+			const clean = sanitize(v, meter, 1);
+			if (clean !== undefined) params[k] = clean;
 			continue;
 		}
 		if (v === undefined) continue;
@@ -90,7 +105,7 @@ export function cleanParams(fields: readonly ParamSpec[], raw: unknown, prefix =
 			continue;
 		}
 		if (spec.type === 'section') {
-			const inner = cleanParams(spec.fields, v, `${prefix}${k}.`);
+			const inner = cleanParams(spec.fields, v, `${prefix}${k}.`, meter);
 			params[k] = inner.params;
 			problems.push(...inner.problems);
 		} else params[k] = c.value;

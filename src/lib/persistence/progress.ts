@@ -1,14 +1,18 @@
-// Challenge progress, kept in its own IndexedDB database so the design library's schema
-// and this one evolve independently.
+// Practice progress, kept in its own IndexedDB database so the design library's schema
+// and this one evolve independently: one record per challenge (with its topic, so progress
+// by topic is read from the same rows) and one per interview taken.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
 // Names and version: do not change without a migration (in `upgrade` below).
 export const PRACTICE_DB_NAME = 'loadbearing-practice';
-export const PRACTICE_DB_VERSION = 1;
+export const PRACTICE_DB_VERSION = 2;
 export const PROGRESS_STORE = 'progress';
+export const INTERVIEW_STORE = 'interviews';
 
 export interface ChallengeProgress {
 	challengeId: string;
+	/** The challenge's curriculum topic when last written (records from version 1 have none). */
+	topic?: string;
 	attempts: number;
 	passed: boolean;
 	/** When it was first passed (ms since epoch). */
@@ -21,8 +25,27 @@ export interface ChallengeProgress {
 	lastCheckedAt?: number;
 }
 
+/** One interview: which challenge, how long it took, how far it got. */
+export interface InterviewRecord {
+	/** Start time (ms since epoch), which is also the key. */
+	startedAt: number;
+	challengeId: string;
+	topic: string;
+	/** When it ended: passed, stopped or timed out. */
+	endedAt: number;
+	elapsedMs: number;
+	passed: boolean;
+	/** Goals met in the best check (of goalsTotal). */
+	goalsMet: number;
+	goalsTotal: number;
+	checks: number;
+	/** Hint levels used after they unlocked. */
+	hintsUsed: number;
+}
+
 interface PracticeSchema extends DBSchema {
 	progress: { key: string; value: ChallengeProgress };
+	interviews: { key: number; value: InterviewRecord };
 }
 
 let dbPromise: Promise<IDBPDatabase<PracticeSchema>> | null = null;
@@ -32,6 +55,8 @@ function db(): Promise<IDBPDatabase<PracticeSchema>> {
 	dbPromise ??= openDB<PracticeSchema>(PRACTICE_DB_NAME, PRACTICE_DB_VERSION, {
 		upgrade(d, oldVersion) {
 			if (oldVersion < 1) d.createObjectStore(PROGRESS_STORE, { keyPath: 'challengeId' });
+			// Version 2 adds interviews; challenge records are unchanged (topic is optional).
+			if (oldVersion < 2) d.createObjectStore(INTERVIEW_STORE, { keyPath: 'startedAt' });
 		},
 		blocked() {
 			// Another tab holds an older version open; it will be asked to close by versionchange.
@@ -74,8 +99,9 @@ async function update(challengeId: string, change: (p: ChallengeProgress) => voi
 	return p;
 }
 
-export function recordCheck(challengeId: string, goalsMet: number, passed: boolean, now = Date.now()) {
+export function recordCheck(challengeId: string, goalsMet: number, passed: boolean, now = Date.now(), topic?: string) {
 	return update(challengeId, (p) => {
+		if (topic) p.topic = topic;
 		p.attempts += 1;
 		p.lastCheckedAt = now;
 		p.bestGoalsMet = Math.max(p.bestGoalsMet, goalsMet);
@@ -96,4 +122,15 @@ export function recordReference(challengeId: string) {
 	return update(challengeId, (p) => {
 		p.referenceShown = true;
 	});
+}
+
+export async function recordInterview(rec: InterviewRecord): Promise<InterviewRecord> {
+	await (await db()).put(INTERVIEW_STORE, rec);
+	return rec;
+}
+
+/** Interviews taken, newest first. */
+export async function allInterviews(): Promise<InterviewRecord[]> {
+	const rows = await (await db()).getAll(INTERVIEW_STORE);
+	return rows.sort((a, b) => b.startedAt - a.startedAt);
 }

@@ -1,7 +1,7 @@
 // A design as a link: JSON → deflate-raw → base64url in the fragment, behind a version
 // prefix (`#d=1.`), so nothing reaches a server. Decoding is strict and never throws:
 // each way a link can be wrong gets its own plain message.
-import { restoreDesign, type Design } from '$lib/model';
+import { restoreDesign, type Design, type Meter } from '$lib/model';
 import { deflate, fromBase64Url, inflate, toBase64Url } from './bytes';
 
 export const LINK_KEY = 'd';
@@ -46,15 +46,16 @@ export function isDesignFragment(fragment: string): boolean {
 	return /^#?d=/.test(fragment);
 }
 
-export async function decodeDesign(fragment: string): Promise<DecodeResult> {
+/** `meter` (tests) counts restore's steps and records the unpacked size they are linear in. */
+export async function decodeDesign(fragment: string, meter: Meter = { steps: 0 }): Promise<DecodeResult> {
 	try {
-		return await decodeUnsafe(fragment);
+		return await decodeUnsafe(fragment, meter);
 	} catch {
 		return { ok: false, error: 'This link could not be read. Check that it was copied whole.' };
 	}
 }
 
-async function decodeUnsafe(fragment: string): Promise<DecodeResult> {
+async function decodeUnsafe(fragment: string, meter: Meter): Promise<DecodeResult> {
 	const f = fragment.startsWith('#') ? fragment.slice(1) : fragment;
 	if (f.length > MAX_DECODE_CHARS)
 		return { ok: false, error: `This link is far too long to be a design (${kb(f.length)}); it was not opened.` };
@@ -81,7 +82,8 @@ async function decodeUnsafe(fragment: string): Promise<DecodeResult> {
 	} catch {
 		return { ok: false, error: 'This link is damaged: the design inside is not readable.' };
 	}
-	const r = restoreDesign(json);
+	meter.bytes = raw.length;
+	const r = restoreDesign(json, meter);
 	if (!r.ok) return { ok: false, error: `This link does not hold a usable design: ${r.errors[0]}` };
 	return r;
 }

@@ -1,5 +1,6 @@
 // Why a design cannot run, in words for people. Never throws: a broken design gives reasons.
-import { KINDS, EDGE_PARAMS } from '../model/kinds';
+import { KINDS, EDGE_PARAMS, MAX_EVENT_FACTOR } from '../model/kinds';
+import { LIMITS } from '../model/restore';
 import { cleanParams } from '../model/validate';
 import { NODE_KINDS, type Design } from '../model/types';
 
@@ -69,6 +70,15 @@ export function checkDesign(design: Design): string[] {
 		for (const k of ['durationS', 'warmupS'] as const)
 			if (sc[k] !== undefined && (typeof sc[k] !== 'number' || !Number.isFinite(sc[k]) || (sc[k] as number) < 0))
 				reasons.push(`scenario.${k} must be a finite number ≥ 0.`);
+		const events = Array.isArray(sc.events) ? sc.events : [];
+		events.forEach((ev, i) => {
+			const f = isObj(ev) ? ev.factor : undefined;
+			if (f !== undefined && !(typeof f === 'number' && f >= 0 && f <= MAX_EVENT_FACTOR))
+				reasons.push(`Scenario event ${i + 1}: factor must be between 0 and ${MAX_EVENT_FACTOR}.`);
+		});
 	}
+	if (isObj(design.prices))
+		for (const [k, v] of Object.entries(design.prices))
+			if (!(typeof v === 'number' && v >= 0 && v <= LIMITS.hourlyUsd)) reasons.push(`The price of ${k} must be between 0 and ${LIMITS.hourlyUsd} USD an hour.`);
 	return reasons;
 }

@@ -3,7 +3,7 @@
 import { KINDS } from '../model/kinds';
 import { regionLatencyMs, resolveEdgeParams, resolveParams } from '../model/defaults';
 import type { Design, DesignNode, NodeKind, Params } from '../model/types';
-import { KIND_CODES, K, TYPES } from './consts';
+import { K, TYPES, type KindCode } from './consts';
 import { Histogram } from './engine/histogram';
 import { BreakerState } from './machines/breakerState';
 import { C } from './consts';
@@ -51,7 +51,7 @@ export class NodeRt {
 	idx: number;
 	id: string;
 	kind: NodeKind;
-	k: number;
+	k: KindCode;
 	p: Params;
 	region = -1;
 	/** Instances allocated (the autoscaler's max), active (taking traffic), and as designed. */
@@ -116,23 +116,23 @@ export class NodeRt {
 		this.idx = idx;
 		this.id = node.id;
 		this.kind = node.kind;
-		this.k = KIND_CODES[node.kind];
+		this.k = K[node.kind];
 		this.p = resolveParams(node.kind, node.params);
 		this.region = regionIdx;
 		this.failures = node.kind === 'client' ? null : failuresOf(node, this.p);
 		const p = this.p;
 		const k = this.k;
-		if (k === K.KV) {
-			this.nInst = Math.max(1, Math.floor(num(p.nodes, 5)));
-		} else if (k === K.DB) {
-			this.nInst = Math.max(1, Math.floor(num(p.instances, 1))) * Math.max(1, Math.floor(num(p.shards, 1)));
-		} else if (p.instances !== undefined && (k === K.SERVICE || k === K.WORKER || k === K.CACHE || k === K.OBJECT || k === K.CDN)) {
+		if (k === K.kvStore) {
+			this.nInst = Math.max(1, Math.floor(p.nodes as number));
+		} else if (k === K.database) {
+			this.nInst = Math.max(1, Math.floor(p.instances as number)) * Math.max(1, Math.floor(p.shards as number));
+		} else if (p.instances !== undefined && (k === K.service || k === K.worker || k === K.cache || k === K.objectStore || k === K.cdn)) {
 			this.nInst = Math.max(1, Math.floor(num(p.instances, 1)));
 		}
 		this.active = this.nInst;
 		const as = obj(p.autoscale);
 		if (as.enabled === true) this.nInst = Math.max(this.nInst, Math.floor(num(as.max, this.nInst)));
-		this.conc = Math.max(1, Math.floor(num(p.concurrency, k === K.LB || k === K.GATEWAY ? 1e9 : 1)));
+		this.conc = Math.max(1, Math.floor(num(p.concurrency, k === K.loadBalancer || k === K.apiGateway ? 1e9 : 1)));
 		const ql = p.queueLimit;
 		this.queueLimit = typeof ql === 'number' && ql >= 0 ? ql : Infinity;
 		const d = str(p.serviceDist, 'exponential');
@@ -140,8 +140,8 @@ export class NodeRt {
 		const cv = num(p.serviceCv, 1);
 		this.sigma = Math.sqrt(Math.log(1 + cv * cv));
 		this.mean = num(p.serviceTimeMs, 0) / 1000;
-		if (k === K.CDN) {
-			this.mean = num(p.hitMs, 5) / 1000;
+		if (k === K.cdn) {
+			this.mean = (p.hitMs as number) / 1000;
 			this.dist = 1;
 		}
 		this.readMean = num(p.readMs, 5) / 1000;
@@ -206,10 +206,11 @@ export function compile(design: Design): Compiled {
 		TYPES.forEach((t, i) => {
 			if (cr.includes(t)) carries |= 1 << i;
 		});
-		const base = Math.max(0, num(p.latencyMs, 0.5)) / 1000;
+		// Edge params are resolved from EDGE_PARAMS and checked: read as is, no second default.
+		const base = Math.max(0, p.latencyMs as number) / 1000;
 		const ra = nodes[src].region, rb = nodes[dst].region;
 		const b = obj(p.breaker);
-		const windowS = Math.max(0.001, num(b.windowS, 10));
+		const windowS = Math.max(0.001, b.windowS as number);
 		const slots = Math.max(1, Math.ceil(windowS));
 		const edge: EdgeRt = {
 			idx: edges.length,
@@ -220,23 +221,23 @@ export function compile(design: Design): Compiled {
 			lat: base + (ra >= 0 && rb >= 0 ? regionLat[ra * R + rb] : 0),
 			fromOrigin: R > 0 && ra < 0,
 			carries,
-			weight: Math.max(0, num(p.weight, 1)),
-			timeout: Math.max(0, num(p.timeoutMs, 0)) / 1000,
-			retries: Math.max(0, Math.floor(num(p.retries, 0))),
-			backoff: Math.max(0, num(p.backoffMs, 100)) / 1000,
+			weight: Math.max(0, p.weight as number),
+			timeout: Math.max(0, p.timeoutMs as number) / 1000,
+			retries: Math.max(0, Math.floor(p.retries as number)),
+			backoff: Math.max(0, p.backoffMs as number) / 1000,
 			breaker:
 				b.enabled === true
 					? new BreakerState({
-							failureRate: num(b.failureRate, 0.5),
+							failureRate: b.failureRate as number,
 							windowS,
-							openS: Math.max(0, num(b.openS, 5)),
-							halfOpenProbes: Math.max(1, Math.floor(num(b.halfOpenProbes, 3))),
+							openS: Math.max(0, b.openS as number),
+							halfOpenProbes: Math.max(1, Math.floor(b.halfOpenProbes as number)),
 							buckets: Math.min(100, slots)
 						})
 					: null,
 			replication,
-			mode: (['async', 'sync', 'semi-sync'].includes(str(p.mode, 'async')) ? str(p.mode, 'async') : 'async') as EdgeRt['mode'],
-			lag: Math.max(0, num(p.lagMs, 100)) / 1000
+			mode: p.mode as EdgeRt['mode'],
+			lag: Math.max(0, p.lagMs as number) / 1000
 		};
 		edges.push(edge);
 		nodes[dst].inEdges.push(edge.idx);

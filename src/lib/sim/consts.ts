@@ -1,7 +1,12 @@
 // Small integer codes used in the hot loop (typed arrays hold numbers, not strings).
 import type { NodeKind, Reason, RequestType } from '../model/types';
 
-export const KIND_CODES: Record<NodeKind, number> = {
+/**
+ * The kind codes of the hot loop, the only enumeration of kinds in the simulator: NodeRt.k is
+ * K[node.kind]. `satisfies` makes a kind added to model/types.ts a compile error here until it
+ * has a code, and the switches of dispatch.ts and run.ts are exhaustive over these codes.
+ */
+export const K = {
 	client: 0,
 	dns: 1,
 	geoDns: 2,
@@ -16,14 +21,10 @@ export const KIND_CODES: Record<NodeKind, number> = {
 	kvStore: 11,
 	objectStore: 12,
 	queue: 13
-};
-export const K = {
-	CLIENT: 0, DNS: 1, GEODNS: 2, CDN: 3, LB: 4, GATEWAY: 5, LIMITER: 6, SERVICE: 7,
-	WORKER: 8, CACHE: 9, DB: 10, KV: 11, OBJECT: 12, QUEUE: 13
-} as const;
+} as const satisfies Record<NodeKind, number>;
+export type KindCode = (typeof K)[NodeKind];
 
-/** Kinds that are server groups: instances × concurrency workers with a FIFO queue each. */
-export const GROUP_KINDS = new Set<NodeKind>(['service', 'worker', 'cache', 'database', 'objectStore', 'cdn', 'kvStore']);
+export { unreachable } from '../model/exhaustive';
 
 export const TYPES: readonly RequestType[] = ['static', 'read', 'write'];
 export const T_STATIC = 0, T_READ = 1, T_WRITE = 2;
@@ -50,8 +51,7 @@ export const EV = {
 	AUTOSCALE: 13, // a = node
 	INSTANCE_READY: 14, // a = node, b = instance
 	FLUSH: 15, // a = node: write-back flush
-	SPIKE_END: 16, // a = index of the spike
-	HEAL: 17 // a = index of the partition to heal (unused: partitions last until recover)
+	SPIKE_END: 16 // a = index of the spike
 } as const;
 
 // Per-node counters (Float64Array), cumulative from t = 0; windows and the run are differences.

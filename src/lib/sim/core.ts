@@ -11,6 +11,13 @@ import { Rng } from './engine/rng';
 import { onArrive, onResult, onServed } from './dispatch';
 import { CallPool } from './calls';
 
+/**
+ * A chain of zero-latency calls is followed by direct calls (cheaper than an event each) up
+ * to this depth, then through the event queue at the same instant: a chain of 1,000
+ * services must not overflow the stack.
+ */
+const MAX_NESTING = 64;
+
 export interface Handlers {
 	/** A call reached a node (after the node-down check). */
 	arrive(s: Sim, c: number): void;
@@ -34,7 +41,8 @@ export class Sim extends CallPool {
 	nodes: NodeRt[];
 	edges: EdgeRt[];
 	cx: Compiled;
-	handlers: Handlers[] = [];
+	/** Calls answered in place (zero latency) nest; past MAX_NESTING they go through the queue instead. */
+	private nesting = 0;
 	R: number;
 	/** Region down flags and partitions (pairs a*R+b). */
 	regionDown: Uint8Array;
@@ -137,7 +145,7 @@ export class Sim extends CallPool {
 	/** Whether a node has no instance able to answer (for DNS and failover decisions). */
 	allDown(n: NodeRt): boolean {
 		if (this.nodeDown(n)) return true;
-		if (n.k === K.CLIENT) return false;
+		if (n.k === K.client) return false;
 		for (let i = 0; i < n.active; i++) if (n.up[i] === 1) return false;
 		return true;
 	}
@@ -178,8 +186,12 @@ export class Sim extends CallPool {
 			if (o >= 0 && r >= 0) lat += this.cx.regionLat[o * this.R + r];
 		}
 		this.cLat[c] = lat;
-		if (lat > 0) this.q.push(this.now + lat, EV.ARRIVE, c, 0);
-		else this.arrive(c);
+		if (lat > 0 || this.nesting >= MAX_NESTING) this.q.push(this.now + lat, EV.ARRIVE, c, 0);
+		else {
+			this.nesting++;
+			this.arrive(c);
+			this.nesting--;
+		}
 	}
 
 	arrive(c: number): void {
@@ -207,7 +219,7 @@ export class Sim extends CallPool {
 				n.cnt[C.COMP]++;
 				const ms = this.cOwn[c] * 1000;
 				addBoth(n.hRun, n.hWin, ms);
-				if (this.trackEwma && n.k >= K.SERVICE) {
+				if (this.trackEwma && n.k >= K.service) {
 					const i = this.cInst[c];
 					if (i >= 0) n.ewma[i] = n.ewma[i] === 0 ? ms : 0.9 * n.ewma[i] + 0.1 * ms;
 				}
@@ -223,8 +235,12 @@ export class Sim extends CallPool {
 			return;
 		}
 		const lat = this.cEdge[c] >= 0 ? this.cLat[c] : 0;
-		if (lat > 0) this.q.push(this.now + lat, EV.RETURN, c, 0);
-		else this.deliver(c);
+		if (lat > 0 || this.nesting >= MAX_NESTING) this.q.push(this.now + lat, EV.RETURN, c, 0);
+		else {
+			this.nesting++;
+			this.deliver(c);
+			this.nesting--;
+		}
 	}
 
 	/** The answer of call c reaches its parent. */
@@ -278,7 +294,7 @@ export class Sim extends CallPool {
 	// ---------------------------------------------------------------- server groups
 	serviceTime(n: NodeRt, c: number): number {
 		let mean = n.mean;
-		if (n.k === K.DB) mean = this.cType[c] === 2 ? n.writeMean : n.readMean;
+		if (n.k === K.database) mean = this.cType[c] === 2 ? n.writeMean : n.readMean;
 		mean *= n.slow;
 		if (mean <= 0) return 0;
 		if (n.dist === 0) return this.rng.exponential(mean);
@@ -348,7 +364,7 @@ export class Sim extends CallPool {
 		}
 		n.busy[i]--;
 		n.busyTotal--;
-		if (n.k === K.WORKER) this.onWorkerFree(n, i);
+		if (n.k === K.worker) this.onWorkerFree(n, i);
 	}
 
 	onWorkerFree: (n: NodeRt, i: number) => void = () => {};
@@ -404,6 +420,6 @@ export class Sim extends CallPool {
 		n.up[i] = 1;
 		n.instDownSince[i] = -Infinity;
 		this.recap(n);
-		if (n.k === K.WORKER) for (let j = 0; j < n.conc; j++) this.onWorkerFree(n, i);
+		if (n.k === K.worker) for (let j = 0; j < n.conc; j++) this.onWorkerFree(n, i);
 	}
 }

@@ -3,7 +3,6 @@
 // snapshots, so nothing per request is kept.
 import type { Sim } from './core';
 import type { NodeRt } from './compile';
-import { num } from './compile';
 import { C, K, REASONS } from './consts';
 import type { FailureCounts, MetricsFrame, NodeFrame, NodeResult, SimResult, Stat } from './types';
 import { KINDS } from '../model/kinds';
@@ -44,19 +43,19 @@ function areas(s: Sim, n: NodeRt, snap: Snap, span: number) {
 }
 
 function extras(s: Sim, n: NodeRt, cnt: Float64Array, base: Float64Array, out: Partial<NodeResult>): void {
-	if (n.k === K.CACHE || n.k === K.CDN) {
+	if (n.k === K.cache || n.k === K.cdn) {
 		const look = cnt[C.LOOKUPS] - base[C.LOOKUPS];
 		out.hitRatio = look > 0 ? (cnt[C.HITS] - base[C.HITS]) / look : 0;
 	}
-	if (n.k === K.DB) {
+	if (n.k === K.database) {
 		out.staleReads = cnt[C.STALE] - base[C.STALE];
 		out.lostWrites = cnt[C.LOST] - base[C.LOST];
 		const st = dbs(n);
 		if (st.set && st.set.leader !== n.idx) out.replicationLagMs = st.lag * 1000;
 		if (st.set) out.leader = st.set.leader === n.idx ? 1 : 0;
 	}
-	if (n.k === K.CACHE && cnt[C.LOST] > 0) out.lostWrites = cnt[C.LOST] - base[C.LOST];
-	if (n.k === K.QUEUE) out.depth = qs(n).len;
+	if (n.k === K.cache && cnt[C.LOST] > 0) out.lostWrites = cnt[C.LOST] - base[C.LOST];
+	if (n.k === K.queue) out.depth = qs(n).len;
 }
 
 /** Instances alive now (0 when the node or its region is down). */
@@ -85,12 +84,12 @@ export function buildFrame(s: Sim, snap: Snap): MetricsFrame {
 			inFlight: inFlight(n.cnt),
 			utilization: finite(a.utilization),
 			meanQueue: finite(a.meanQueue),
-			latency: n.k === K.CLIENT && s.singleClient ? s.gWin.stat() : n.hWin.stat(),
-			up: n.k === K.CLIENT ? 1 : up,
-			instances: n.k === K.CLIENT ? 1 : n.active
+			latency: n.k === K.client && s.singleClient ? s.gWin.stat() : n.hWin.stat(),
+			up: n.k === K.client ? 1 : up,
+			instances: n.k === K.client ? 1 : n.active
 		};
 		extras(s, n, n.cnt, base, f as unknown as Partial<NodeResult>);
-		if (n.k === K.QUEUE) {
+		if (n.k === K.queue) {
 			const st = qs(n);
 			f.oldestAgeMs = st.len > 0 ? (s.now - s.cT0[st.buf[st.head]]) * 1000 : 0;
 		}
@@ -137,20 +136,22 @@ export function buildResult(s: Sim, seed: number): SimResult {
 			utilization: finite(a.utilization),
 			meanQueue: finite(a.meanQueue),
 			waitRatio: n.cnt[C.ACC] - base[C.ACC] > 0 ? (n.cnt[C.WAITED] - base[C.WAITED]) / (n.cnt[C.ACC] - base[C.ACC]) : 0,
-			latency: n.k === K.CLIENT && s.singleClient ? (s.gRun.n > 0 ? s.gRun.stat() : zeroStat()) : n.hRun.n > 0 ? n.hRun.stat() : zeroStat(),
-			latencyFailed: statOf(n.k === K.CLIENT && s.singleClient ? s.gFailRun : n.hFailRun)
+			latency: n.k === K.client && s.singleClient ? (s.gRun.n > 0 ? s.gRun.stat() : zeroStat()) : n.hRun.n > 0 ? n.hRun.stat() : zeroStat(),
+			latencyFailed: statOf(n.k === K.client && s.singleClient ? s.gFailRun : n.hFailRun)
 		};
 		extras(s, n, n.cnt, base, r);
-		if (n.k !== K.CLIENT && n.k !== K.QUEUE && n.k !== K.DNS && n.k !== K.GEODNS && n.k !== K.LIMITER) {
+		if (n.k !== K.client && n.k !== K.queue && n.k !== K.dns && n.k !== K.geoDns && n.k !== K.rateLimiter) {
 			r.instances = n.active;
 			r.up = upCount(s, n);
 		}
 		nodes[n.id] = r;
 		// Cost: instances (time-averaged when autoscaled) × hourly price × 730 h.
-		if (KINDS[n.kind].billed || n.k === K.KV) {
-			let count = n.k === K.KV ? n.nInst : n.nInst === n.active ? n.active : finite(a.meanInstances);
-			if (n.k === K.DB) count = n.nInst;
-			if (!(n.k >= K.SERVICE && n.k !== K.QUEUE)) count = Math.max(1, Math.floor(num(n.p.instances, 1)));
+		if (KINDS[n.kind].billed || n.k === K.kvStore) {
+			let count = n.k === K.kvStore ? n.nInst : n.nInst === n.active ? n.active : finite(a.meanInstances);
+			if (n.k === K.database) count = n.nInst;
+			// A CDN bills its instances; forwarders and the broker are one unit each (no instances param).
+			if (n.k === K.cdn) count = Math.max(1, Math.floor(n.p.instances as number));
+			else if (n.k === K.dns || n.k === K.geoDns || n.k === K.loadBalancer || n.k === K.apiGateway || n.k === K.rateLimiter || n.k === K.queue) count = 1;
 			cost += s.cx.price(n.kind) * count * s.instanceScale[n.idx] * 730;
 		}
 	}
@@ -221,7 +222,7 @@ export function scaleResult(s: Sim, r: SimResult): void {
 
 /** A lifecycle state worth showing on a node, if any. */
 export function stateOf(s: Sim, n: NodeRt): string | undefined {
-	if (n.k === K.DB) {
+	if (n.k === K.database) {
 		const set = (n.db as { set: { leader: number; electing: boolean; life: { stateName(): string } | null } | null } | undefined)?.set;
 		if (set && set.leader === n.idx && set.electing && set.life) return set.life.stateName();
 		if (set && set.leader === n.idx && n.promotedAt >= 0) return 'follower-promoted';

@@ -2,20 +2,23 @@
 // boundary, the scenario and the random failures, and runs the event loop in steps.
 import type { Design, ScenarioEvent } from '../model/types';
 import { Sim } from './core';
-import { C, EV, K } from './consts';
+import { C, EV, K, unreachable } from './consts';
 import type { MetricsFrame, SimOptions, SimResult, Simulation } from './types';
 import { DesignError } from './types';
 import { checkDesign } from './check';
-import { client, ClientState, deadline, scheduleNext, startRequest } from './components/client';
-import { buildPlans, service } from './components/service';
-import { cache, cacheFlush, initCache, prefillCache } from './components/cache';
-import { database, initDatabases, promote } from './components/database';
-import { forwarder, initForward } from './components/forward';
-import { initQueue, initWorker, queue, redeliver, workerFree } from './components/queue';
-import { initKv, kv } from './components/kv';
-import { cdn, initCdn } from './components/cdn';
+import { ClientState, deadline, scheduleNext, startRequest } from './components/client';
+import { buildPlans } from './components/service';
+import { cacheFlush, initCache, prefillCache } from './components/cache';
+import { initDatabases, promote } from './components/database';
+import { initForward } from './components/forward';
+import { initQueue, initWorker, redeliver, workerFree } from './components/queue';
+import { initKv } from './components/kv';
+import { initCdn } from './components/cdn';
 import { buildFrame, buildResult, scaleFrame, scaleResult } from './metrics';
-import { SAMPLE_RPS, sampleFactor, sliceDesign } from './scale';
+import { SAMPLE_RPS, offeredRps, sampleFactor, sliceDesign } from './scale';
+import { CHECK_EVERY, DEFAULT_BUDGET, checkBudget, memoryBytes, overBudget, type Budget } from './budget';
+import { resolveParams } from '../model/defaults';
+import { num } from './compile';
 import { Scenario } from './scenario';
 import { onResume } from './dispatch';
 
@@ -27,6 +30,9 @@ export class Run implements Simulation {
 	private frames: MetricsFrame[] = [];
 	private keepFrames = true;
 	private scenario: Scenario;
+	private budget: Budget;
+	/** Bytes the run's fixed structures take (budget.ts); calls in flight are added as they grow. */
+	private fixedBytes: number;
 
 	constructor(design: Design, opts: SimOptions = {}) {
 		const problems = checkDesign(design);
@@ -49,78 +55,80 @@ export class Run implements Simulation {
 		this.onFrame = opts.onFrame;
 		const k = sampleFactor(design, opts.sampleRps ?? SAMPLE_RPS);
 		const slice = k > 1 ? sliceDesign(design, k) : null;
+		// Refuse before allocating anything: a design can ask for more than the machine has.
+		this.budget = { ...DEFAULT_BUDGET, ...opts.budget };
+		const simulated = slice ? slice.design : design;
+		let keys = 1;
+		for (const n of design.nodes) if (n.kind === 'client') keys = Math.max(keys, num(resolveParams('client', n.params).keys, 1));
+		checkBudget(simulated, { durationS, peakRps: offeredRps(design) / k, maxKeys: keys, budget: this.budget });
+		this.fixedBytes = memoryBytes(simulated, keys).bytes;
 		const s = (this.s = new Sim(slice ? slice.design : design, { durationS, warmupS, seed, frameS }));
 		if (slice) {
 			s.scale = k;
 			s.nodes.forEach((n) => (s.instanceScale[n.idx] = slice.instanceScale[n.id] ?? 1));
 		}
-		const H = s.handlers;
-		H[K.CLIENT] = client;
-		H[K.DNS] = H[K.GEODNS] = H[K.LB] = H[K.GATEWAY] = H[K.LIMITER] = forwarder;
-		H[K.CDN] = cdn;
-		H[K.SERVICE] = H[K.WORKER] = H[K.OBJECT] = service;
-		H[K.CACHE] = cache;
-		H[K.DB] = database;
-		H[K.KV] = kv;
-		H[K.QUEUE] = queue;
 		s.onWorkerFree = (n, i) => workerFree(s, n, i);
 		s.lostAtDeadInstance = (c) => {
-			if (s.nodes[s.cNode[c]].k === K.WORKER && s.cParent[c] < 0 && s.cPend[c] >= 0 && s.nodes[s.cPend[c]]?.k === K.QUEUE) redeliver(s, c);
+			if (s.nodes[s.cNode[c]].k === K.worker && s.cParent[c] < 0 && s.cPend[c] >= 0 && s.nodes[s.cPend[c]]?.k === K.queue) redeliver(s, c);
 			else s.finish(c, 4);
 		};
 		let maxKeys = 1;
 		for (const n of s.nodes) {
 			switch (n.k) {
-				case K.CLIENT:
+				case K.client:
 					n.client = new ClientState(s, n);
 					maxKeys = Math.max(maxKeys, (n.client as ClientState).keys);
 					break;
-				case K.SERVICE:
-				case K.WORKER:
-				case K.OBJECT:
+				case K.service:
+				case K.worker:
+				case K.objectStore:
 					buildPlans(s, n);
 					break;
-				case K.CACHE:
+				case K.cache:
 					initCache(s, n);
 					break;
-				case K.DNS:
-				case K.GEODNS:
-				case K.LB:
-				case K.GATEWAY:
-				case K.LIMITER:
+				case K.dns:
+				case K.geoDns:
+				case K.loadBalancer:
+				case K.apiGateway:
+				case K.rateLimiter:
 					initForward(s, n);
 					break;
-				case K.QUEUE:
+				case K.queue:
 					initQueue(s, n);
 					break;
-				case K.KV:
+				case K.kvStore:
 					initKv(n);
 					break;
-				case K.CDN:
+				case K.cdn:
 					initCdn(s, n);
 					break;
+				case K.database:
+					break; // all replica sets at once, below (initDatabases)
+				default:
+					unreachable(n.k);
 			}
 		}
-		for (const n of s.nodes) if (n.k === K.WORKER) initWorker(s, n);
-		for (const n of s.nodes) if (n.k === K.WORKER) n.sources ??= [];
+		for (const n of s.nodes) if (n.k === K.worker) initWorker(s, n);
+		for (const n of s.nodes) if (n.k === K.worker) n.sources ??= [];
 		initDatabases(s, maxKeys);
-		const clients = s.nodes.filter((n) => n.k === K.CLIENT).map((n) => n.client as ClientState);
-		for (const n of s.nodes) if (n.k === K.CACHE) prefillCache(s, n, clients, seed);
-		const types = new Set(s.nodes.filter((n) => n.k === K.CLIENT).map((n) => (n.client as ClientState).onlyType));
+		const clients = s.nodes.filter((n) => n.k === K.client).map((n) => n.client as ClientState);
+		for (const n of s.nodes) if (n.k === K.cache) prefillCache(s, n, clients, seed);
+		const types = new Set(s.nodes.filter((n) => n.k === K.client).map((n) => (n.client as ClientState).onlyType));
 		s.singleType = types.size === 1 ? [...types][0] : -1;
-		s.singleClient = s.nodes.filter((n) => n.k === K.CLIENT).length === 1;
-		s.trackEwma = s.nodes.some((n) => n.k === K.LB && n.p.algorithm === 'least-response-time');
+		s.singleClient = s.nodes.filter((n) => n.k === K.client).length === 1;
+		s.trackEwma = s.nodes.some((n) => n.k === K.loadBalancer && n.p.algorithm === 'least-response-time');
 		s.keysMatter = s.nodes.some(
 			(n) =>
-				n.k === K.CACHE ||
-				n.k === K.CDN ||
-				n.k === K.KV ||
-				(n.k === K.DB && ((n.db as { set: unknown; shards: number }).set !== null || (n.db as { shards: number }).shards > 1)) ||
-				(n.k === K.LB && n.p.algorithm === 'ip-hash') ||
-				(n.k === K.LIMITER && n.p.scope === 'per-key')
+				n.k === K.cache ||
+				n.k === K.cdn ||
+				n.k === K.kvStore ||
+				(n.k === K.database && ((n.db as { set: unknown; shards: number }).set !== null || (n.db as { shards: number }).shards > 1)) ||
+				(n.k === K.loadBalancer && n.p.algorithm === 'ip-hash') ||
+				(n.k === K.rateLimiter && n.p.scope === 'per-key')
 		);
 		this.scenario = new Scenario(s, design.scenario?.events ?? []);
-		for (const n of s.nodes) if (n.k === K.CLIENT) scheduleNext(s, n);
+		for (const n of s.nodes) if (n.k === K.client) scheduleNext(s, n);
 		s.q.push(Math.min(frameS, durationS), EV.FRAME, 0, 0);
 		if (warmupS > 0) s.q.push(warmupS, EV.WARMUP, 0, 0);
 		else s.snapRun = s.snapshot(0);
@@ -147,7 +155,8 @@ export class Run implements Simulation {
 		while (q.size > 0 && q.peekTime() <= target) {
 			q.pop();
 			s.now = q.time;
-			s.events++;
+			// The budget, once per CHECK_EVERY events: a mask and a compare, nothing allocated.
+			if ((++s.events & (CHECK_EVERY - 1)) === 0) overBudget(s.events, s.cap, this.fixedBytes, this.budget, s.now);
 			const a = q.a;
 			switch (q.code) {
 				case EV.ARRIVE:

@@ -18,13 +18,31 @@
 import type { Design, Params } from '../model/types';
 import { resolveParams } from '../model/defaults';
 import { num, obj } from './compile';
+import { KINDS } from '../model/kinds';
 
 /** Above this many offered requests per second a design is simulated as a slice. */
 export const SAMPLE_RPS = 25_000;
 
-const GROUPS = new Set(['service', 'worker', 'cache', 'database', 'objectStore', 'cdn']);
+/**
+ * The largest product of timeline spikes in force at once (a spike multiplies every client's
+ * rate, or one client's: counted as all, an upper bound). A ×1e4 timeline spike must slice
+ * the run as a ×1e4 client-shape spike does, or the run simulates 1e4 times the traffic.
+ */
+export function timelineSpike(design: Design): number {
+	const spikes = (design.scenario?.events ?? [])
+		.filter((e) => e.action === 'spike')
+		.map((e) => ({ at: e.atS, end: e.atS + num(e.durationS, 10), f: Math.max(0, num(e.factor, 3)) }));
+	let peak = 1;
+	for (const a of spikes) {
+		// The product of the spikes live at a's start: each overlap is checked at the later start.
+		let m = 1;
+		for (const b of spikes) if (b.at <= a.at && a.at < b.end) m *= b.f;
+		peak = Math.max(peak, m);
+	}
+	return Math.min(peak, 1e12);
+}
 
-/** The design's offered rate at its peak (clients' rates, ramps and spike shapes). */
+/** The design's offered rate at its peak (clients' rates, ramps and spike shapes, timeline spikes). */
 export function offeredRps(design: Design): number {
 	let total = 0;
 	for (const n of design.nodes) {
@@ -37,7 +55,7 @@ export function offeredRps(design: Design): number {
 		if (sh.kind === 'diurnal') peak *= 1 + num(sh.amplitude, 0.5);
 		total += peak;
 	}
-	return total;
+	return total * timelineSpike(design);
 }
 
 export function sampleFactor(design: Design, limit = SAMPLE_RPS): number {
@@ -59,7 +77,7 @@ export function sliceDesign(design: Design, k: number): { design: Design; instan
 			const sh = { ...obj(p.shape) };
 			if (typeof sh.toRps === 'number') sh.toRps = sh.toRps / k;
 			p.shape = sh;
-		} else if (GROUPS.has(n.kind)) {
+		} else if (KINDS[n.kind].scalesOut) {
 			const inst = Math.floor(num(p.instances, 1));
 			if (inst >= k) {
 				p.instances = Math.max(1, Math.round(inst / k));

@@ -4,7 +4,7 @@ import type { ScenarioEvent } from '../model/types';
 import type { Sim } from './core';
 import type { NodeRt } from './compile';
 import { num, obj } from './compile';
-import { C, EV, K, UNAVAILABLE } from './consts';
+import { C, EV, K, UNAVAILABLE, unreachable } from './consts';
 import { cacheLose } from './components/cache';
 import { cdnFlush } from './components/cdn';
 import { dbHealthChanged } from './components/database';
@@ -34,22 +34,22 @@ export class Scenario {
 		s.scenario = this;
 		// One health machine per node (instances are plain arrays: a 10 000-instance group
 		// must not mean 10 000 actors), an autoscaler per autoscaled group, a life per cache.
-		this.health = s.nodes.map((n) => (n.k === K.CLIENT ? undefined : startHealth(0)));
+		this.health = s.nodes.map((n) => (n.k === K.client ? undefined : startHealth(0)));
 		this.scalers = s.nodes.map((n) => {
 			const as = obj(n.p.autoscale);
-			if (as.enabled !== true || (n.k !== K.SERVICE && n.k !== K.WORKER)) return undefined;
-			const min = Math.max(1, num(as.min, 1));
+			if (as.enabled !== true || (n.k !== K.service && n.k !== K.worker)) return undefined;
+			const min = Math.max(1, as.min as number);
 			return startAutoscaler({
 				min,
-				max: Math.min(n.nInst, Math.max(min, num(as.max, 10))),
+				max: Math.min(n.nInst, Math.max(min, as.max as number)),
 				initial: n.active,
-				targetUtilization: num(as.targetUtilization, 0.6),
-				targetBacklogPerWorker: n.k === K.WORKER ? num(as.targetBacklogPerWorker, 0) : 0,
-				warmupS: Math.max(0, num(as.warmupS, 30)),
-				cooldownS: Math.max(0, num(as.evaluateS, 10))
+				targetUtilization: as.targetUtilization as number,
+				targetBacklogPerWorker: n.k === K.worker ? (as.targetBacklogPerWorker as number) : 0,
+				warmupS: Math.max(0, as.warmupS as number),
+				cooldownS: Math.max(0, as.evaluateS as number)
 			});
 		});
-		this.caches = s.nodes.map((n) => (n.k === K.CACHE || n.k === K.CDN ? startCacheLife(Math.max(1, num(n.p.capacity, 10000))) : undefined));
+		this.caches = s.nodes.map((n) => (n.k === K.cache || n.k === K.cdn ? startCacheLife(Math.max(1, n.p.capacity as number)) : undefined));
 		s.health = this.health;
 		s.lives = s.nodes.map((n) => this.scalers[n.idx] ?? this.caches[n.idx]);
 		events.forEach((e, i) => {
@@ -58,7 +58,7 @@ export class Scenario {
 		for (const n of s.nodes) {
 			if (n.failures) for (let i = 0; i < n.nInst; i++) s.q.push(s.rng.exponential(n.failures.mtbf), EV.FAIL_TOGGLE, n.idx, i);
 			const as = obj(n.p.autoscale);
-			if (as.enabled === true && (n.k === K.SERVICE || n.k === K.WORKER)) s.q.push(Math.max(0.1, num(as.evaluateS, 10)), EV.AUTOSCALE, n.idx, 0);
+			if (as.enabled === true && (n.k === K.service || n.k === K.worker)) s.q.push(Math.max(0.1, as.evaluateS as number), EV.AUTOSCALE, n.idx, 0);
 		}
 	}
 
@@ -101,7 +101,7 @@ export class Scenario {
 	}
 
 	private isGroup(n: NodeRt): boolean {
-		return n.k === K.SERVICE || n.k === K.WORKER || n.k === K.CACHE || n.k === K.DB || n.k === K.OBJECT || n.k === K.CDN || n.k === K.KV;
+		return n.k === K.service || n.k === K.worker || n.k === K.cache || n.k === K.database || n.k === K.objectStore || n.k === K.cdn || n.k === K.kvStore;
 	}
 
 	kill(n: NodeRt, i: number): void {
@@ -115,12 +115,12 @@ export class Scenario {
 			return;
 		}
 		s.killInstance(n, i);
-		if (n.k === K.CACHE) {
+		if (n.k === K.cache) {
 			cacheLose(s, n, i);
 			this.caches[n.idx]?.send({ type: 'FLUSH', now: s.now });
 		}
 		if (s.allDown(n) && n.downSince < n.instDownSince[i]) n.downSince = s.now;
-		if (n.k === K.DB) dbHealthChanged(s, n);
+		if (n.k === K.database) dbHealthChanged(s, n);
 	}
 
 	revive(n: NodeRt, i: number): void {
@@ -133,7 +133,7 @@ export class Scenario {
 			return;
 		}
 		s.reviveInstance(n, i);
-		if (n.k === K.DB) dbHealthChanged(s, n);
+		if (n.k === K.database) dbHealthChanged(s, n);
 	}
 
 	/** Serving instances follow the autoscaler: new ones join warm, removed ones drain. */
@@ -150,7 +150,7 @@ export class Scenario {
 		}
 		n.active = want;
 		s.recap(n);
-		if (grew && n.k === K.WORKER) for (let i = from; i < want; i++) for (let j = 0; j < n.conc; j++) s.onWorkerFree(n, i);
+		if (grew && n.k === K.worker) for (let i = from; i < want; i++) for (let j = 0; j < n.conc; j++) s.onWorkerFree(n, i);
 	}
 
 	private failNode(n: NodeRt): void {
@@ -160,8 +160,8 @@ export class Scenario {
 		for (let i = 0; i < n.nInst; i++) this.kill(n, i);
 		n.failed = true;
 		s.recap(n);
-		if (n.k === K.DB) dbHealthChanged(s, n);
-		if (n.k === K.QUEUE) {
+		if (n.k === K.database) dbHealthChanged(s, n);
+		if (n.k === K.queue) {
 			// A broker that dies loses what it held (no replication modelled).
 			const st = qs(n);
 			for (let j = 0; j < st.len; j++) s.free(st.buf[(st.head + j) % st.buf.length]);
@@ -180,7 +180,7 @@ export class Scenario {
 		n.slow = h ? h.factor() : 1;
 		for (let i = 0; i < n.nInst; i++) if (i < n.active) this.revive(n, i);
 		this.s.recap(n);
-		if (n.k === K.DB) dbHealthChanged(this.s, n);
+		if (n.k === K.database) dbHealthChanged(this.s, n);
 	}
 
 	private mul(target: number, f: number): void {
@@ -198,14 +198,14 @@ export class Scenario {
 				if (n) this.failNode(n);
 				else if (region >= 0) {
 					s.regionDown[region] = 1;
-					for (const m of s.nodes) if (m.region === region && m.k !== K.CLIENT) this.failNode(m);
+					for (const m of s.nodes) if (m.region === region && m.k !== K.client) this.failNode(m);
 				}
 				break;
 			case 'recover':
 				if (n) this.recoverNode(n);
 				else if (region >= 0) {
 					s.regionDown[region] = 0;
-					for (const m of s.nodes) if (m.region === region && m.k !== K.CLIENT) this.recoverNode(m);
+					for (const m of s.nodes) if (m.region === region && m.k !== K.client) this.recoverNode(m);
 				} else s.partitioned.fill(0);
 				if (Array.isArray(ev.regions)) this.partition(ev.regions, 0);
 				break;
@@ -223,14 +223,14 @@ export class Scenario {
 				if (Array.isArray(ev.regions)) this.partition(ev.regions, 1);
 				break;
 			case 'flush':
-				if (n && n.k === K.CACHE) for (let i = 0; i < n.nInst; i++) cacheLose(s, n, i);
-				if (n && n.k === K.CDN) cdnFlush(n);
+				if (n && n.k === K.cache) for (let i = 0; i < n.nInst; i++) cacheLose(s, n, i);
+				if (n && n.k === K.cdn) cdnFlush(n);
 				if (n) this.caches[n.idx]?.send({ type: 'FLUSH', now: s.now });
 				break;
 			case 'spike': {
 				const factor = Math.max(0, num(ev.factor, 3));
 				if (factor === 0) break;
-				const target = n && n.k === K.CLIENT ? n.idx : -1;
+				const target = n && n.k === K.client ? n.idx : -1;
 				this.spikes.push({ factor, target });
 				this.mul(target, factor);
 				s.spikesPlanned = true;
@@ -238,6 +238,8 @@ export class Scenario {
 				if (s.now + d <= s.durationS) s.q.push(s.now + d, EV.SPIKE_END, this.spikes.length - 1, 0);
 				break;
 			}
+			default:
+				unreachable(ev.action);
 		}
 	}
 
@@ -255,13 +257,13 @@ export class Scenario {
 	private autoscale(n: NodeRt): void {
 		const s = this.s;
 		const sc = this.scalers[n.idx]!;
-		const every = Math.max(0.1, num(obj(n.p.autoscale).evaluateS, 10));
+		const every = Math.max(0.1, obj(n.p.autoscale).evaluateS as number);
 		s.touch(n);
 		const busy = n.busyArea - this.lastBusy[n.idx], cap = n.capArea - this.lastCap[n.idx];
 		this.lastBusy[n.idx] = n.busyArea;
 		this.lastCap[n.idx] = n.capArea;
 		let backlog = 0;
-		if (n.k === K.WORKER) for (const q of n.sources as number[]) backlog += qs(s.nodes[q]).len;
+		if (n.k === K.worker) for (const q of n.sources as number[]) backlog += qs(s.nodes[q]).len;
 		const before = sc.stateName();
 		sc.send({ type: 'EVALUATE', now: s.now, utilization: cap > 0 ? Math.min(1, busy / cap) : 0, backlog });
 		this.setActive(n, sc.instances());

@@ -108,6 +108,8 @@ export interface SimOptions {
 	 * counts scaled back by k (see scale.ts; default 25 000; Infinity turns it off).
 	 */
 	sampleRps?: number;
+	/** Events and bytes one run may use (budget.ts; default DEFAULT_BUDGET). Past them the run stops with a BudgetError. */
+	budget?: { events?: number; bytes?: number };
 }
 
 /** A run that advances in steps, for the live UI (pause, step, speed). */

@@ -1,9 +1,10 @@
 // Every editor action, once: the top bar, the help sheet, the keyboard and the undo
 // history all read this registry (Excalidraw's actions/). `undoable` says whether the
 // action changes the design (and so appears in the history).
+import { freeSpot, uniqueLabel } from '$lib/model/place';
 import { KINDS } from '$lib/model/kinds';
 import { addNode, blankDesign, groupIntoRegion, nudge, removeElements, NODE_SIZE } from '$lib/model/edit';
-import type { NodeKind, XY } from '$lib/model/types';
+import type { Design, NodeKind, XY } from '$lib/model/types';
 import type { EditorStore } from './editor.svelte';
 import type { UiStore } from './ui.svelte';
 import { copyText, pasteText, readClipboard, writeClipboard } from './clipboard';
@@ -13,9 +14,11 @@ export interface CommandContext {
 	ui: UiStore;
 	/** File input and download, provided by the top bar. */
 	io?: { openImport(): void; exportJson(): void; newDesign?(): void };
+	/** The run, when the page has one. */
+	run?: { status: string; start(design: Design): void; pause(): void; resume(): void };
 }
 
-export type CommandGroup = 'Edit' | 'Selection' | 'View' | 'Design' | 'Help';
+export type CommandGroup = 'Edit' | 'Selection' | 'View' | 'Design' | 'Run' | 'Help';
 
 export interface Command {
 	name: string;
@@ -45,9 +48,12 @@ export function addComponent(editor: EditorStore, kind: NodeKind, at?: XY): stri
 	const snapped = editor.snapToGrid ? { x: Math.round(pos.x / GRID) * GRID, y: Math.round(pos.y / GRID) * GRID } : pos;
 	let id = '';
 	editor.update(`Add ${KINDS[kind].name}`, (d) => {
-		const next = addNode(d, kind, snapped);
-		id = next.nodes.at(-1)!.id;
-		return next;
+		// Dropped at a point: there. Added with Enter or a click: the free spot nearest the centre.
+		const next = addNode(d, kind, at ? snapped : freeSpot(d, snapped));
+		const added = next.nodes.at(-1)!;
+		id = added.id;
+		const label = uniqueLabel(d, added.label ?? KINDS[kind].name);
+		return { ...next, nodes: [...next.nodes.slice(0, -1), { ...added, label }] };
 	});
 	editor.select([id]);
 	return id;
@@ -200,6 +206,20 @@ export const COMMANDS: Command[] = [
 	},
 	{ name: 'import', label: 'Import JSON…', group: 'Design', shortcut: ['Mod+O'], undoable: false, perform: ({ io }) => io?.openImport() },
 	{ name: 'export', label: 'Export JSON', group: 'Design', shortcut: ['Mod+Shift+E'], undoable: false, perform: ({ io }) => io?.exportJson() },
+	{
+		name: 'runPause',
+		label: 'Run / pause',
+		group: 'Run',
+		shortcut: ['R', 'Mod+Enter'],
+		undoable: false,
+		perform: ({ run, editor }) => {
+			if (!run) return;
+			if (run.status === 'running') run.pause();
+			else if (run.status === 'paused') run.resume();
+			else run.start(editor.design);
+		}
+	},
+	{ name: 'commandMenu', label: 'Command menu', group: 'Help', shortcut: ['Mod+K'], undoable: false, perform: ({ ui }) => void (ui.commandMenuOpen = !ui.commandMenuOpen) },
 	{ name: 'help', label: 'Keyboard shortcuts', group: 'Help', shortcut: ['?'], undoable: false, perform: ({ ui }) => {
 			ui.helpOpen = !ui.helpOpen;
 		}

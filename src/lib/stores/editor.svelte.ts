@@ -19,7 +19,15 @@ import {
 
 /** What the canvas lends the store so commands can act on the view (set by the Canvas component). */
 export interface CanvasApi {
-	fitView(): void;
+	/** Fit the design in view. `readable`: never zoom out so far that labels drop under
+	 *  11 px on screen; pan to where traffic enters instead (opening a design, Run). */
+	fitView(opts?: { readable?: boolean }): void;
+	/** A screen (client px) point in flow coordinates. */
+	toFlow?(p: XY): XY;
+	/** Centre the view on a node (a node named in the run summary). */
+	centreOn?(nodeId: string): void;
+	/** The visible part of the design, in flow coordinates. */
+	visibleRect?(): { x: number; y: number; width: number; height: number };
 	zoomIn(): void;
 	zoomOut(): void;
 	/** The flow position at the centre of the visible canvas. */
@@ -90,7 +98,7 @@ export class EditorStore {
 		this.connectFrom = null;
 		// Fit only when there is something to fit: Svelte Flow queues a fit on an empty
 		// canvas and would spring it on the user's first drop.
-		if (next.nodes.length) queueMicrotask(() => this.canvas?.fitView());
+		if (next.nodes.length) queueMicrotask(() => this.canvas?.fitView({ readable: true }));
 	}
 
 	/** An undoable change: `fn` returns the new design (see model/edit.ts). */

@@ -14,7 +14,18 @@ import {
 	type Grade
 } from '$lib/practice/challenges';
 import { openTemplate, templateById, type Template } from '$lib/practice/templates';
-import { allProgress, recordCheck, recordHint, recordReference, type ChallengeProgress } from '$lib/persistence/progress';
+import {
+	allInterviews,
+	allProgress,
+	recordCheck,
+	recordHint,
+	recordInterview,
+	recordReference,
+	type ChallengeProgress,
+	type InterviewRecord
+} from '$lib/persistence/progress';
+import { HINT_HOLD_MS, INTERVIEW_MS, pickInterview } from '$lib/practice/interview';
+import { topicById, type TopicId } from '$lib/practice/topics';
 
 /** Runs the simulator once (off the main thread in the app; directly in tests). */
 export type CheckRunner = (design: Design, opts: SimOptions) => Promise<SimResult>;
@@ -28,7 +39,21 @@ export interface DesignTarget {
 /** How a template or challenge design is opened when the page provides a library (a new entry). */
 export type DesignOpener = (design: Design, label: string) => void;
 
-export const INTERVIEW_MS = 45 * 60 * 1000;
+export { INTERVIEW_MS, HINT_HOLD_MS };
+
+/** The interview under way (or just finished, until the next one or Stop). */
+export interface Interview {
+	challengeId: string;
+	startedAt: number;
+	endsAt: number;
+	/** Hints unlock at this time. */
+	hintsAt: number;
+	checks: number;
+	bestGoalsMet: number;
+	hintsUsed: number;
+	/** Set once it ended: passed, stopped or out of time. */
+	result: InterviewRecord | null;
+}
 
 export class PracticeStore {
 	templateId = $state<string | null>(null);
@@ -41,10 +66,10 @@ export class PracticeStore {
 	referenceShown = $state(false);
 	progress = $state.raw<Record<string, ChallengeProgress>>({});
 	progressError = $state<string | null>(null);
-	/** Interview mode: when the 45 minutes end (ms since epoch), or null when off. */
-	interviewEndsAt = $state<number | null>(null);
-	/** Time left when the challenge was passed during an interview. */
-	interviewPassedWithMs = $state<number | null>(null);
+	/** Interview mode: the one under way or just finished, else null. */
+	interview = $state<Interview | null>(null);
+	/** Past interviews, newest first. */
+	interviews = $state.raw<InterviewRecord[]>([]);
 
 	template = $derived<Template | undefined>(this.templateId ? templateById(this.templateId) : undefined);
 	challenge = $derived<Challenge | undefined>(this.challengeId ? challengeById(this.challengeId) : undefined);
@@ -61,6 +86,7 @@ export class PracticeStore {
 	async loadProgress(): Promise<void> {
 		try {
 			this.progress = await allProgress();
+			this.interviews = await allInterviews();
 			this.progressError = null;
 		} catch (e) {
 			this.progressError = `Progress could not be loaded from this browser's storage (${reason(e)}). Challenges still work; results will not be kept.`;
@@ -72,13 +98,14 @@ export class PracticeStore {
 		this.#open(editor, openTemplate(t), `Open template ${t.title}`);
 	}
 
-	openChallenge(c: Challenge, editor: DesignTarget): void {
+	openChallenge(c: Challenge, editor: DesignTarget, now = Date.now()): void {
+		// Opening another challenge walks out of the interview (it is recorded as not passed).
+		if (this.interview && this.interview.challengeId !== c.id) void this.stopInterview(now);
 		this.challengeId = c.id;
 		this.grade = null;
 		this.error = null;
 		this.hintsShown = this.progress[c.id]?.hintsShown ?? 0;
 		this.referenceShown = this.progress[c.id]?.referenceShown ?? false;
-		this.interviewPassedWithMs = null;
 		this.#open(editor, openChallenge(c), `Open challenge ${c.title}`);
 	}
 
@@ -92,8 +119,9 @@ export class PracticeStore {
 			const result = await this.#runner(checkedDesign(c, design), checkOptions(c));
 			const grade = gradeChallenge(c, result);
 			this.grade = grade;
-			if (grade.passed && this.interviewEndsAt !== null && now <= this.interviewEndsAt) this.interviewPassedWithMs = this.interviewEndsAt - now;
-			await this.#save(() => recordCheck(c.id, grade.goals.filter((g) => g.met).length, grade.passed, now));
+			const met = grade.goals.filter((g) => g.met).length;
+			await this.#interviewCheck(c, met, grade.passed, now);
+			await this.#save(() => recordCheck(c.id, met, grade.passed, now, c.topic));
 			return grade;
 		} catch (e) {
 			this.grade = null;
@@ -109,6 +137,7 @@ export class PracticeStore {
 		if (!c || this.hintsShown >= c.hints.length) return;
 		this.hintsShown += 1;
 		const level = this.hintsShown;
+		if (this.interview && !this.interview.result) this.interview = { ...this.interview, hintsUsed: Math.max(this.interview.hintsUsed, level) };
 		await this.#save(() => recordHint(c.id, level));
 	}
 
@@ -125,13 +154,74 @@ export class PracticeStore {
 		this.#open(editor, openReference(c), 'Open reference solution', false);
 	}
 
-	startInterview(now = Date.now()): void {
-		this.interviewEndsAt = now + INTERVIEW_MS;
-		this.interviewPassedWithMs = null;
+	/**
+	 * Start an interview on a challenge not yet passed, at random (from `topic` if given),
+	 * opened fresh: no grade, no hints, no reference. False (with a message) when none is left.
+	 */
+	startInterview(editor: DesignTarget, topic: TopicId | null = null, now = Date.now(), random: () => number = Math.random): boolean {
+		const c = pickInterview(CHALLENGES, this.progress, topic, random);
+		if (!c) {
+			const where = topic ? ` in ${topicById(topic)?.title ?? topic}` : '';
+			this.error = `Every challenge${where} is already passed: pick another topic, or open one from the list to practise again.`;
+			return false;
+		}
+		if (this.interview && !this.interview.result) void this.stopInterview(now);
+		this.openChallenge(c, editor, now);
+		this.hintsShown = 0;
+		this.referenceShown = false;
+		this.interview = { challengeId: c.id, startedAt: now, endsAt: now + INTERVIEW_MS, hintsAt: now + HINT_HOLD_MS, checks: 0, bestGoalsMet: 0, hintsUsed: 0, result: null };
+		return true;
 	}
 
-	stopInterview(): void {
-		this.interviewEndsAt = null;
+	/** End the interview (recorded as not passed if it had not passed yet) and leave interview mode. */
+	async stopInterview(now = Date.now()): Promise<void> {
+		const iv = this.interview;
+		this.interview = null;
+		if (iv && !iv.result) await this.#finish(iv, false, now);
+	}
+
+	/** Hints are held back for the first minutes of an interview; the reference for all of it. */
+	hintsLocked(now = Date.now()): boolean {
+		const iv = this.interview;
+		return !!iv && !iv.result && iv.challengeId === this.challengeId && now < iv.hintsAt;
+	}
+
+	referenceLocked(): boolean {
+		const iv = this.interview;
+		return !!iv && !iv.result && iv.challengeId === this.challengeId;
+	}
+
+	async #interviewCheck(c: Challenge, met: number, passed: boolean, now: number): Promise<void> {
+		const iv = this.interview;
+		if (!iv || iv.result || iv.challengeId !== c.id) return;
+		const next = { ...iv, checks: iv.checks + 1, bestGoalsMet: Math.max(iv.bestGoalsMet, met) };
+		this.interview = next;
+		// A pass in time ends it as passed; any check after the clock ran out ends it as not passed.
+		if (now > iv.endsAt) await this.#finish(next, false, now);
+		else if (passed) await this.#finish(next, true, now);
+	}
+
+	async #finish(iv: Interview, passed: boolean, now: number): Promise<void> {
+		const c = challengeById(iv.challengeId);
+		const rec: InterviewRecord = {
+			startedAt: iv.startedAt,
+			challengeId: iv.challengeId,
+			topic: c?.topic ?? '',
+			endedAt: now,
+			elapsedMs: Math.min(now, iv.endsAt) - iv.startedAt,
+			passed,
+			goalsMet: iv.bestGoalsMet,
+			goalsTotal: c?.goals.length ?? 0,
+			checks: iv.checks,
+			hintsUsed: iv.hintsUsed
+		};
+		if (this.interview?.startedAt === iv.startedAt) this.interview = { ...iv, result: rec };
+		this.interviews = [rec, ...this.interviews.filter((r) => r.startedAt !== rec.startedAt)];
+		try {
+			await recordInterview(rec);
+		} catch (e) {
+			this.progressError = `The interview could not be saved (${reason(e)}).`;
+		}
 	}
 
 	#open(editor: DesignTarget, design: Design, label: string, resetHistory = true): void {

@@ -249,6 +249,11 @@ export function getRun(): RunStore {
 	return r;
 }
 
+/** The run store when the page has one (the command registry's run commands need it). */
+export function tryGetRun(): RunStore | undefined {
+	return getContext<RunStore | undefined>(KEY);
+}
+
 /** The app's run store, on the simulator's Web Worker. */
 export function createRunStore(): RunStore {
 	// The backend reports crashes to the store, which does not exist yet when the backend is made.

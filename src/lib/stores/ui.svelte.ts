@@ -4,17 +4,39 @@ import { getContext, setContext } from 'svelte';
 export type Theme = 'light' | 'dark';
 /** Panels other helpers add (library, templates, challenges, estimator, review, share). */
 export type PanelName = 'library' | 'templates' | 'challenges' | 'estimator' | 'review' | 'share';
+/** On a phone the palette, the inspector (or open panel) and the dock are bottom sheets. */
+export type SheetName = 'palette' | 'inspector' | 'dock';
+
+/** Below this width the layout is the phone's: canvas full screen, the rest in sheets. */
+export const COMPACT_QUERY = '(max-width: 760px)';
 
 const THEME_KEY = 'loadbearing:theme';
+const DOCK_KEY = 'loadbearing:dock-height';
+/** The run dock's body: never shorter than a chart, never taller than leaves the canvas usable. */
+export const DOCK_MIN = 160;
+export const dockMax = () => Math.max(DOCK_MIN, (typeof window === 'undefined' ? 900 : window.innerHeight) - 220);
 
 export class UiStore {
 	theme = $state<Theme>(readTheme());
 	helpOpen = $state(false);
+	/** The command menu (Ctrl+K). */
+	commandMenuOpen = $state(false);
 	dockOpen = $state(false);
+	/** The dock body's height in px (null: the default, a share of the window); remembered. */
+	dockHeight = $state<number | null>(readDockHeight());
 	/** The side panel shown over the inspector, if any. */
 	panel = $state<PanelName | null>(null);
+	/** Phone layout (see COMPACT_QUERY), kept in step with the window. */
+	compact = $state(false);
+	/** The open bottom sheet in the phone layout. */
+	sheet = $state<SheetName | null>(null);
 
 	constructor() {
+		if (typeof window !== 'undefined' && window.matchMedia) {
+			const mq = window.matchMedia(COMPACT_QUERY);
+			this.compact = mq.matches;
+			mq.addEventListener?.('change', (e) => (this.compact = e.matches));
+		}
 		// Without a saved choice the theme follows the system, also when it changes later.
 		if (typeof window === 'undefined' || !window.matchMedia) return;
 		window.matchMedia('(prefers-color-scheme: dark)').addEventListener?.('change', (e) => {
@@ -42,6 +64,31 @@ export class UiStore {
 
 	togglePanel(p: PanelName): void {
 		this.panel = this.panel === p ? null : p;
+		// On a phone a panel opens in the inspector's sheet.
+		if (this.compact) this.sheet = this.panel ? 'inspector' : null;
+	}
+
+	setDockHeight(h: number): void {
+		this.dockHeight = Math.round(Math.min(dockMax(), Math.max(DOCK_MIN, h)));
+		try {
+			localStorage.setItem(DOCK_KEY, String(this.dockHeight));
+		} catch {
+			// Storage blocked: the height lasts for this visit.
+		}
+	}
+
+	toggleSheet(s: SheetName): void {
+		this.sheet = this.sheet === s ? null : s;
+		if (s === 'dock' && this.sheet === 'dock') this.dockOpen = true;
+	}
+}
+
+function readDockHeight(): number | null {
+	try {
+		const v = Number(localStorage.getItem(DOCK_KEY));
+		return Number.isFinite(v) && v >= DOCK_MIN ? v : null;
+	} catch {
+		return null;
 	}
 }
 

@@ -1,6 +1,7 @@
 // The one-line description under a node's name: the figures a designer checks at a glance.
 import { resolveParams } from '$lib/model/defaults';
 import type { DesignNode } from '$lib/model/types';
+import { unreachable } from '$lib/model/exhaustive';
 
 const k = (x: number) => (x >= 1e6 ? `${+(x / 1e6).toFixed(1)}M` : x >= 1e3 ? `${+(x / 1e3).toFixed(1)}k` : `${+x.toFixed(2)}`);
 
@@ -33,6 +34,8 @@ export function summaryOf(node: DesignNode): string {
 			return `${p.serviceTimeMs} ms`;
 		case 'queue':
 			return `${p.partitions} partition${p.partitions === 1 ? '' : 's'}`;
+		default:
+			return unreachable(node.kind);
 	}
 }
 

@@ -75,7 +75,7 @@ describe('ChallengesPanel', () => {
 		const practice = new PracticeStore(runner);
 		render(ChallengesPanel, { practice, editor });
 		expect(screen.getAllByTestId('challenge-item').length).toBe(CHALLENGES.length);
-		await userEvent.click(screen.getAllByTestId('challenge-item')[0]);
+		await userEvent.click(screen.getAllByTestId('challenge-item').find((b) => b.dataset.challengeId === CHALLENGES[0].id)!);
 		expect(editor.design.name).toBe(CHALLENGES[0].start.name);
 		await userEvent.click(screen.getByTestId('challenge-check'));
 		const goals = await screen.findAllByTestId('goal-result');
@@ -93,7 +93,7 @@ describe('ChallengesPanel', () => {
 			throw Object.assign(new Error('bad'), { reasons: ['Node "web" has no outgoing edge for writes.'] });
 		});
 		render(ChallengesPanel, { practice, editor });
-		await userEvent.click(screen.getAllByTestId('challenge-item')[1]);
+		await userEvent.click(screen.getAllByTestId('challenge-item').find((b) => b.dataset.challengeId === CHALLENGES[1].id)!);
 		await userEvent.click(screen.getByRole('button', { name: 'Show a hint' }));
 		await userEvent.click(screen.getByRole('button', { name: 'A more specific hint' }));
 		expect(screen.getAllByTestId('hint')).toHaveLength(2);
@@ -104,13 +104,74 @@ describe('ChallengesPanel', () => {
 		expect((await screen.findByRole('alert')).textContent).toContain('has no outgoing edge for writes');
 	});
 
-	it('runs a 45-minute interview clock and hides hints meanwhile', async () => {
-		const practice = new PracticeStore(vi.fn());
-		render(ChallengesPanel, { practice, editor: fakeEditor() });
-		await userEvent.click(screen.getAllByTestId('challenge-item')[0]);
+	it('interviews on a random unsolved challenge, opened fresh, hints held back, time and score kept', async () => {
+		const editor = fakeEditor();
+		const practice = new PracticeStore(vi.fn(async () => goodResult));
+		const first = CHALLENGES[0];
+		// The first challenge is already passed and open, showing "Passed".
+		practice.progress = { [first.id]: { challengeId: first.id, attempts: 1, passed: true, bestGoalsMet: 4, hintsShown: 3, referenceShown: true } };
+		practice.openChallenge(first, editor);
+		await practice.check(editor.design);
+		render(ChallengesPanel, { practice, editor });
+		expect(screen.getByTestId('challenge-verdict').dataset.passed).toBe('true');
+
+		await userEvent.selectOptions(screen.getByTestId('interview-topic'), 'scaling');
 		await userEvent.click(screen.getByTestId('interview-start'));
+		const picked = practice.challenge!;
+		expect(picked.id).not.toBe(first.id);
+		expect(picked.topic).toBe('scaling');
+		expect(editor.design.name).toBe(picked.start.name);
+		expect(screen.queryByTestId('challenge-verdict')).toBeNull();
 		expect(screen.getByTestId('interview-clock').textContent).toMatch(/^(45:00|44:5\d)$/);
+		expect(screen.getByTestId('interview-hints').textContent).toMatch(/^Hints unlock in (10:00|9:5\d)$/);
+		expect(screen.getByTestId('hints-locked')).toBeTruthy();
 		expect(screen.queryByRole('button', { name: 'Show a hint' })).toBeNull();
+		expect(screen.queryByTestId('reveal-reference')).toBeNull();
+
+		// Ten minutes on, hints unlock; a passing check ends the interview with its time and score.
+		const t0 = practice.interview!.startedAt;
+		expect(practice.hintsLocked(t0 + 9 * 60_000)).toBe(true);
+		expect(practice.hintsLocked(t0 + 10 * 60_000)).toBe(false);
+		await practice.check(editor.design, t0 + 12 * 60_000);
+		expect(practice.interview!.result).toMatchObject({ challengeId: picked.id, passed: true, elapsedMs: 12 * 60_000, checks: 1, goalsMet: picked.goals.length });
+		expect((await screen.findByTestId('interview-result')).textContent).toContain('Passed in 12:00');
+		expect(screen.getAllByTestId('interview-history-item')).toHaveLength(1);
+	});
+
+	it('will not start an interview when every challenge of the topic is passed, and says so', async () => {
+		const practice = new PracticeStore(vi.fn());
+		const cdn = CHALLENGES.filter((c) => c.topic === 'cdn');
+		practice.progress = Object.fromEntries(cdn.map((c) => [c.id, { challengeId: c.id, attempts: 1, passed: true, bestGoalsMet: 2, hintsShown: 0, referenceShown: false }]));
+		render(ChallengesPanel, { practice, editor: fakeEditor() });
+		await userEvent.selectOptions(screen.getByTestId('interview-topic'), 'cdn');
+		await userEvent.click(screen.getByTestId('interview-start'));
+		expect(screen.getByRole('alert').textContent).toContain('Every challenge in CDN is already passed');
+		expect(screen.queryByTestId('interview-clock')).toBeNull();
+	});
+
+	it('stopping an interview records it as not passed', async () => {
+		const practice = new PracticeStore(vi.fn());
+		const editor = fakeEditor();
+		practice.startInterview(editor, 'caching', 1_000_000, () => 0);
+		await practice.stopInterview(1_000_000 + 5 * 60_000);
+		expect(practice.interview).toBeNull();
+		expect(practice.interviews[0]).toMatchObject({ topic: 'caching', passed: false, elapsedMs: 5 * 60_000 });
+	});
+
+	it('shows progress by topic, and a Why? for each concept of the open challenge', async () => {
+		const practice = new PracticeStore(vi.fn());
+		const cdn = CHALLENGES.find((c) => c.topic === 'cdn')!;
+		practice.progress = { [cdn.id]: { challengeId: cdn.id, attempts: 1, passed: true, bestGoalsMet: 2, hintsShown: 0, referenceShown: false } };
+		render(ChallengesPanel, { practice, editor: fakeEditor() });
+		const rows = screen.getAllByTestId('topic-progress');
+		expect(rows.find((r) => r.dataset.topic === 'cdn')!.dataset.covered).toBe('true');
+		expect(rows.find((r) => r.dataset.topic === 'caching')!.dataset.covered).toBe('false');
+		expect(rows.find((r) => r.dataset.topic === 'multi-leader')!.textContent).toContain('not gradable yet');
+		expect(screen.getByTestId('topics-covered').textContent).toBe('1 of 14 topics covered');
+		await userEvent.click(screen.getAllByTestId('challenge-item').find((b) => b.dataset.challengeId === cdn.id)!);
+		const why = within(screen.getByTestId('challenge-card')).getAllByTestId('why')[0];
+		await userEvent.click(within(why).getByRole('button', { name: 'Why?' }));
+		expect(within(why).getByTestId('why-text').textContent).toContain('edge');
 	});
 });
 
@@ -145,5 +206,14 @@ describe('ReviewPanel', () => {
 		await userEvent.click(within(dbItem).getByTestId('review-fix'));
 		expect(editor.update).toHaveBeenCalledWith('Fix: Add a follower (semi-sync)', expect.any(Function));
 		expect(editor.design.nodes.some((n) => n.params.role === 'follower')).toBe(true);
+	});
+
+	it('explains each finding\'s concept on demand', async () => {
+		const d = design('r', 'r', [node('c', 'client', 0, 0), node('web', 'service', 200, 0, { instances: 1 }), node('db', 'database', 400, 0)], [edge('c', 'web'), edge('web', 'db')]);
+		render(ReviewPanel, { editor: fakeEditor(d) });
+		const dbItem = screen.getAllByTestId('review-item').find((i) => i.dataset.rule === 'single-database')!;
+		expect(within(dbItem).queryByTestId('why-text')).toBeNull();
+		await userEvent.click(within(dbItem).getByRole('button', { name: 'Why?' }));
+		expect(within(dbItem).getByTestId('why-text').textContent).toContain('promoted');
 	});
 });

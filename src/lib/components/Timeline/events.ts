@@ -1,6 +1,8 @@
 // Scenario events as the timeline edits them: defaults for a new one, labels, and edits
 // that return a new, time-ordered list (the design is never mutated in place).
-import type { DesignNode, Region, ScenarioAction, ScenarioEvent } from '../../model/types';
+import type { DesignNode, NodeKind, Region, ScenarioAction, ScenarioEvent } from '../../model/types';
+import { KINDS } from '../../model/kinds';
+import { unreachable } from '../../model/exhaustive';
 
 export const ACTION_INFO: Record<ScenarioAction, { label: string; icon: string; needs: 'node' | 'regions' | 'none' }> = {
 	fail: { label: 'Fail node', icon: '✖', needs: 'node' },
@@ -26,10 +28,10 @@ export function clampTime(t: number, durationS: number): number {
 }
 
 function pickTarget(action: ScenarioAction, ctx: EventContext): string | undefined {
-	const ok = (kind: string) => (action === 'flush' ? kind === 'cache' || kind === 'cdn' : kind !== 'client');
+	const ok = (kind: NodeKind) => (action === 'flush' ? KINDS[kind].flushable : kind !== 'client');
 	const sel = ctx.nodes.find((n) => n.id === ctx.selectedId && ok(n.kind));
 	if (sel) return sel.id;
-	const pref = ['database', 'cache', 'service', 'loadBalancer'];
+	const pref: NodeKind[] = ['database', 'cache', 'service', 'loadBalancer'];
 	for (const k of pref) {
 		const n = ctx.nodes.find((m) => m.kind === k && ok(m.kind));
 		if (n) return n.id;
@@ -88,6 +90,8 @@ export function describeEvent(ev: ScenarioEvent, ctx: EventContext): string {
 				return `flush ${name(ev.target)}`;
 			case 'spike':
 				return `traffic ×${ev.factor ?? 1} for ${ev.durationS ?? 0} s`;
+			default:
+				return unreachable(ev.action);
 		}
 	})();
 	return `${ev.atS} s: ${what}`;

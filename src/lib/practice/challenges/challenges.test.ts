@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { restoreDesign } from '../../model';
 import type { SimResult } from '../../sim/types';
 import { CHALLENGES, checkedDesign, gradeChallenge, gradeGoal, openChallenge } from './index';
+import { CONCEPTS } from '../concepts';
+import { estimate } from '../estimator';
+import { AWAITING_SIMULATOR, TOPICS } from '../topics';
 
 const zero = { rejected: 0, 'rate-limited': 0, timeout: 0, unavailable: 0, lost: 0 };
 const stat = (p99: number) => ({ mean: p99 / 3, p50: p99 / 4, p95: p99 / 2, p99, max: p99 * 2 });
@@ -47,6 +50,22 @@ describe('grading', () => {
 		expect(gradeGoal({ kind: 'backlog', maxDepth: 100 }, r).met).toBe(false);
 	});
 
+	it('grades the best hit ratio of any cache and stale reads as a share of completed requests', () => {
+		const node = { arrived: 1, completed: 1, failed: zero, utilization: 0, meanQueue: 0, waitRatio: 0, latency: stat(1) };
+		const r = result({ completed: 1000 }, { a: { ...node, hitRatio: 0.5 }, b: { ...node, hitRatio: 0.9 }, f: { ...node, staleReads: 30 } });
+		expect(gradeGoal({ kind: 'hitRatio', min: 0.8 }, r)).toMatchObject({ met: true, actual: 90, target: 80 });
+		expect(gradeGoal({ kind: 'hitRatio', min: 0.95 }, r).met).toBe(false);
+		expect(gradeGoal({ kind: 'staleReads', maxPct: 1 }, r)).toMatchObject({ met: false, actual: 3 });
+		expect(gradeGoal({ kind: 'staleReads', maxPct: 5 }, r).met).toBe(true);
+	});
+
+	it('gives each goal its relative margin (positive inside the target)', () => {
+		const r = result();
+		expect(gradeGoal({ kind: 'throughput', minRps: 900 }, r).slack).toBeCloseTo(0.1);
+		expect(gradeGoal({ kind: 'latency', percentile: 'p99', maxMs: 100 }, r).slack).toBeCloseTo(-0.2);
+		expect(gradeGoal({ kind: 'noLostWrites' }, r).slack).toBe(1);
+	});
+
 	it('passes only when every goal is met', () => {
 		expect(gradeChallenge({ goals: [{ kind: 'throughput', minRps: 950 }] }, result()).passed).toBe(true);
 		expect(gradeChallenge({ goals: [{ kind: 'throughput', minRps: 950 }, { kind: 'cost', maxUsd: 10 }] }, result()).passed).toBe(false);
@@ -59,8 +78,8 @@ describe('grading', () => {
 });
 
 describe('the challenge list', () => {
-	it('has at least twelve, easy to hard, with unique ids', () => {
-		expect(CHALLENGES.length).toBeGreaterThanOrEqual(12);
+	it('has at least thirty-six, easy to hard, with unique ids', () => {
+		expect(CHALLENGES.length).toBeGreaterThanOrEqual(36);
 		expect(new Set(CHALLENGES.map((c) => c.id)).size).toBe(CHALLENGES.length);
 		const order = { easy: 0, medium: 1, hard: 2 };
 		const levels = CHALLENGES.map((c) => order[c.level]);
@@ -76,7 +95,30 @@ describe('the challenge list', () => {
 			for (const ev of c.run.events) if (ev.target) expect(ids.has(ev.target), `${ev.target} in ${d.id}`).toBe(true);
 		}
 		expect(c.hints.length).toBeGreaterThanOrEqual(3);
+		expect(c.explanation.length).toBeGreaterThan(40);
+		expect(TOPICS.map((t) => t.id)).toContain(c.topic);
+		expect(c.concepts.length).toBeGreaterThanOrEqual(1);
+		for (const k of c.concepts) expect(Object.keys(CONCEPTS)).toContain(k);
 		expect(c.goals.length).toBeGreaterThanOrEqual(1);
 		expect(openChallenge(c).scenario).toEqual(c.run);
+	});
+});
+
+describe('topics', () => {
+	it('every topic has a challenge, except those the simulator cannot grade yet, which have none', () => {
+		for (const t of TOPICS) {
+			const n = CHALLENGES.filter((c) => c.topic === t.id).length;
+			if (AWAITING_SIMULATOR.includes(t.id)) expect(n, t.id).toBe(0);
+			else expect(n, t.id).toBeGreaterThanOrEqual(1);
+		}
+	});
+
+	it('a challenge built from an estimate sends the estimate\'s peak rate', () => {
+		const fromEstimate = CHALLENGES.filter((c) => c.estimate);
+		expect(fromEstimate.length).toBeGreaterThanOrEqual(2);
+		for (const c of fromEstimate) {
+			const rps = c.start.nodes.find((n) => n.kind === 'client')!.params.rps as number;
+			expect(Math.abs(rps - estimate(c.estimate!).peakRps)).toBeLessThanOrEqual(0.5);
+		}
 	});
 });

@@ -7,6 +7,8 @@ export const outgrowOneServer: Challenge = {
 	id: 'outgrow-one-server',
 	title: 'Outgrow one server',
 	level: 'easy',
+	topic: 'scaling',
+	concepts: ['horizontal-scaling', 'capacity'],
 	brief:
 		'The product launched and 1,200 requests per second now arrive. One web server with 16 workers at 20 ms a request can finish about 800 a second. Serve everyone, quickly, without overspending.',
 	failure: '',
@@ -37,6 +39,8 @@ export const survivesCrash: Challenge = {
 	id: 'survive-a-crash',
 	title: 'Survive a crashed web server',
 	level: 'easy',
+	topic: 'load-balancing',
+	concepts: ['health-checks', 'single-point-of-failure'],
 	brief: 'A web server will crash 15 s into the run and not come back. Keep serving 600 requests per second through it.',
 	failure: 'At 15 s the first web instance crashes.',
 	goals: [
@@ -64,6 +68,8 @@ export const cacheTheReads: Challenge = {
 	id: 'cache-the-reads',
 	title: 'Read-heavy: take the load off the database',
 	level: 'easy',
+	topic: 'caching',
+	concepts: ['cache-aside', 'cost'],
 	brief:
 		'3,000 requests per second, 95 % of them reads of popular items. The database has 20 connections at 10 ms a read: about 2,000 reads a second. Keep errors and latency down within a budget of $1,500 a month.',
 	failure: '',

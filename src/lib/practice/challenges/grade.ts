@@ -19,6 +19,10 @@ export function goalLabel(g: Goal): string {
 			return 'No acknowledged write lost';
 		case 'backlog':
 			return `At most ${fmt(g.maxDepth)} messages left waiting in queues`;
+		case 'hitRatio':
+			return `Cache hit ratio at least ${fmt(g.min * 100)} %`;
+		case 'staleReads':
+			return `Stale reads under ${fmt(g.maxPct)} % of requests`;
 	}
 }
 
@@ -51,6 +55,15 @@ function measure(g: Goal, r: SimResult): [number, number, string, boolean] {
 			const depth = Object.values(r.nodes).reduce((s, n) => s + (n.depth ?? 0), 0);
 			return [depth, g.maxDepth, 'messages', false];
 		}
+		case 'hitRatio': {
+			// Whichever cache or CDN does best: the design may name (or add) it as it likes.
+			const best = Object.values(r.nodes).reduce((m, n) => Math.max(m, n.hitRatio ?? 0), 0);
+			return [best * 100, g.min * 100, '%', true];
+		}
+		case 'staleReads': {
+			const stale = Object.values(r.nodes).reduce((s, n) => s + (n.staleReads ?? 0), 0);
+			return [G.completed > 0 ? (100 * stale) / G.completed : 0, g.maxPct, '%', false];
+		}
 	}
 }
 
@@ -65,7 +78,9 @@ export function gradeGoal(g: Goal, r: SimResult): GoalResult {
 			? `${withUnit(actual, unit)}: met`
 			: `${withUnit(actual, unit)}: met with ${withUnit(gap, unit)} to spare`
 		: `${withUnit(actual, unit)}: missed by ${withUnit(gap, unit)}`;
-	return { goal: g, label: goalLabel(g), met, actual, target, unit, verdict };
+	// Relative margin: how far inside (positive) or outside (negative) the target.
+	const slack = target === 0 ? (actual === 0 ? 1 : -1) : (higherBetter ? actual - target : target - actual) / target;
+	return { goal: g, label: goalLabel(g), met, actual, target, unit, verdict, slack };
 }
 
 export function gradeChallenge(challenge: Pick<Challenge, 'goals'>, result: SimResult): Grade {

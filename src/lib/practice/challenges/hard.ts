@@ -9,6 +9,8 @@ export const retryStorm: Challenge = {
 	id: 'retry-storm',
 	title: 'Stop a retry storm',
 	level: 'hard',
+	topic: 'resilience',
+	concepts: ['retry-storm', 'load-shedding', 'retries'],
 	brief:
 		'The web tier calls the database with a 200 ms timeout and three retries. At 15 s the database slows to half speed for 5 s. Retries multiply the load and the system never recovers, even after the slowdown ends. Make it recover.',
 	failure: 'From 15 s to 20 s the database runs at half speed.',
@@ -53,6 +55,8 @@ export const shardTheWrites: Challenge = {
 	id: 'shard-the-writes',
 	title: 'Write-heavy: split the data',
 	level: 'hard',
+	topic: 'partitioning',
+	concepts: ['sharding', 'read-replicas'],
 	brief:
 		'3,000 requests per second, 60 % writes. One leader with 30 connections at 15 ms a write finishes 2,000 writes a second at most. Replicas copy every write, so they will not help. Meet the latency goal within $4,000 a month.',
 	failure: '',
@@ -90,6 +94,8 @@ export const hotKey: Challenge = {
 	id: 'hot-key',
 	title: 'Cool down a hot shard',
 	level: 'hard',
+	topic: 'partitioning',
+	concepts: ['hot-keys', 'sharding', 'cache-aside'],
 	brief:
 		'The data is split over four shards by key range, and a few celebrity keys get most of the 3,000 requests per second. Their shard melts while the other three idle.',
 	failure: '',
@@ -125,6 +131,8 @@ export const queueSlowWork: Challenge = {
 	id: 'queue-slow-work',
 	title: 'Take slow work off the request path',
 	level: 'hard',
+	topic: 'queues',
+	concepts: ['message-queue'],
 	brief:
 		'Every upload (300 a second) is resized by a thumbnail service that takes 300 ms, and the web tier waits for it. Users should get an answer fast, and the thumbnails must still keep up.',
 	failure: '',
@@ -174,6 +182,8 @@ export const onABudget: Challenge = {
 	id: 'on-a-budget',
 	title: 'Same service, half the bill',
 	level: 'hard',
+	topic: 'cost',
+	concepts: ['cost', 'capacity'],
 	brief:
 		'The design serves 2,000 requests per second well, but it was sized by guesswork: 16 web servers and five database machines cost about $3,000 a month. Keep the latency and error goals and bring the bill under $1,500.',
 	failure: '',
@@ -224,6 +234,8 @@ export const risingTide: Challenge = {
 	id: 'rising-tide',
 	title: 'Ride the evening peak',
 	level: 'hard',
+	topic: 'scaling',
+	concepts: ['autoscaling', 'capacity'],
 	brief:
 		'Traffic climbs from 500 to 4,000 requests per second over 40 s. Three web servers are plenty at first and nowhere near enough at the top.',
 	failure: '',

@@ -4,13 +4,21 @@ import type { Design } from '../../model/types';
 import { EASY } from './easy';
 import { HARD } from './hard';
 import { MEDIUM } from './medium';
+import { WEB } from './web';
+import { CACHING } from './caching';
+import { DATA } from './data';
+import { REGIONS } from './regions';
+import { FLOW } from './flow';
+import { RESILIENCE } from './resilience';
+import { BUDGET } from './budget';
 import type { Challenge } from './types';
 
 export * from './types';
 export { gradeChallenge, gradeGoal, goalLabel, checkedDesign, checkOptions } from './grade';
 
-/** Every challenge, easy to hard. */
-export const CHALLENGES: Challenge[] = [...EASY, ...MEDIUM, ...HARD];
+const LEVEL_ORDER = { easy: 0, medium: 1, hard: 2 };
+/** Every challenge, easy to hard (a stable sort keeps each group's order within a level). */
+export const CHALLENGES: Challenge[] = [...EASY, ...MEDIUM, ...HARD, ...WEB, ...CACHING, ...DATA, ...REGIONS, ...FLOW, ...RESILIENCE, ...BUDGET].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
 
 export function challengeById(id: string): Challenge | undefined {
 	return CHALLENGES.find((c) => c.id === id);

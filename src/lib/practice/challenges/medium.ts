@@ -7,6 +7,8 @@ export const leaderFailover: Challenge = {
 	id: 'leader-failover',
 	title: 'Keep the writes when the leader dies',
 	level: 'medium',
+	topic: 'replication',
+	concepts: ['failover', 'replication-modes'],
 	brief:
 		'1,000 requests per second, one in ten a write. The database leader will die 15 s in. Stay within a 3 % error budget and lose no write that was acknowledged.',
 	failure: 'At 15 s the database leader (db) fails for good.',
@@ -44,6 +46,8 @@ export const cacheStampede: Challenge = {
 	id: 'cache-stampede',
 	title: 'Survive a cache stampede',
 	level: 'medium',
+	topic: 'caching',
+	concepts: ['cache-stampede', 'read-replicas'],
 	brief:
 		'A cache shields a modest database from 3,000 requests per second. 20 s in, the cache is flushed (a deploy restarts it) and every read misses at once. Keep errors and latency in check through the storm.',
 	failure: 'At 20 s the cache loses every key.',
@@ -103,6 +107,8 @@ export const regionOutage: Challenge = {
 	id: 'region-outage',
 	title: 'Lose a whole region',
 	level: 'medium',
+	topic: 'multi-region',
+	concepts: ['region-failover', 'geodns'],
 	brief:
 		'Users on both US coasts send 2,000 requests per second to a stack that lives entirely in US East. At 15 s the US East region goes dark. Keep the product up.',
 	failure: 'At 15 s every node in region us-east fails.',
@@ -157,6 +163,8 @@ export const shedTheFlood: Challenge = {
 	id: 'shed-the-flood',
 	title: 'Shed a flood of traffic',
 	level: 'medium',
+	topic: 'rate-limiting',
+	concepts: ['rate-limiting', 'load-shedding'],
 	brief:
 		'A misbehaving client multiplies traffic by five for 10 s. The web tier can finish about 2,400 requests a second. Refusing the excess quickly (429) is fine; letting queues explode and requests time out is not.',
 	failure: 'From 15 s to 25 s the arrival rate jumps from 800 to 4,000 rps.',

@@ -1,4 +1,7 @@
 import type { Design, Reason, RequestType, Scenario } from '../../model/types';
+import type { ConceptId } from '../concepts';
+import type { EstimateInput } from '../estimator';
+import type { TopicId } from '../topics';
 
 /** A measurable goal, graded from a SimResult (whole-run figures, after warm-up). */
 export type Goal =
@@ -13,7 +16,11 @@ export type Goal =
 	/** No acknowledged write lost in a failover. */
 	| { kind: 'noLostWrites' }
 	/** Messages still waiting in all queues at the end at most this. */
-	| { kind: 'backlog'; maxDepth: number };
+	| { kind: 'backlog'; maxDepth: number }
+	/** The best hit ratio of any cache or CDN at least this (0–1). */
+	| { kind: 'hitRatio'; min: number }
+	/** Reads served stale by a follower, as a percentage of completed requests, at most this. */
+	| { kind: 'staleReads'; maxPct: number };
 
 export type Level = 'easy' | 'medium' | 'hard';
 
@@ -21,6 +28,12 @@ export interface Challenge {
 	id: string;
 	title: string;
 	level: Level;
+	/** The curriculum topic it teaches (topics.ts). */
+	topic: TopicId;
+	/** Concepts it exercises, first the main one; each has a "Why?" (concepts.ts). */
+	concepts: ConceptId[];
+	/** When the workload comes from a back-of-the-envelope estimate: its inputs (the client's rate is derived from them). */
+	estimate?: EstimateInput;
 	/** The situation, in a few sentences. */
 	brief: string;
 	/** What fails during the check, in words (empty when nothing does). */
@@ -47,6 +60,8 @@ export interface GoalResult {
 	unit: string;
 	/** How it went, e.g. "143 ms: met with 57 ms to spare" or "missed by 43 ms". */
 	verdict: string;
+	/** Relative margin to the target: positive inside it (0.1 = 10 % to spare), negative outside. */
+	slack: number;
 }
 
 export interface Grade {

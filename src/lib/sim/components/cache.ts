@@ -4,7 +4,6 @@
 // next live instance, where those keys start cold: the misses land on the database.
 import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
-import { num, str } from '../compile';
 import { C, EV, F, K, OK, T_WRITE, UNAVAILABLE } from '../consts';
 import { HashRing } from '../parts/hashring';
 import { KeyCache, type Eviction } from '../parts/keycache';
@@ -23,13 +22,13 @@ export interface CacheState {
 }
 
 export function cacheStrategy(n: NodeRt): string {
-	return str(n.p.strategy, 'cache-aside');
+	return n.p.strategy as string;
 }
 
 export function initCache(s: Sim, n: NodeRt): void {
-	const per = Math.max(1, Math.ceil(Math.max(1, num(n.p.capacity, 10000)) / n.active));
-	const ttl = Math.max(0, num(n.p.ttlS, 300));
-	const ev = str(n.p.eviction, 'lru') as Eviction;
+	const per = Math.max(1, Math.ceil(Math.max(1, n.p.capacity as number) / n.active));
+	const ttl = Math.max(0, n.p.ttlS as number);
+	const ev = n.p.eviction as Eviction;
 	const st: CacheState = {
 		stores: Array.from({ length: n.nInst }, () => new KeyCache(per, ev, ttl)),
 		ring: HashRing.of(n.nInst, VNODES),
@@ -53,7 +52,7 @@ export function prefillCache(s: Sim, n: NodeRt, clients: ClientState[], seed: nu
 	const total = clients.reduce((a, c) => a + c.rps, 0);
 	if (clients.length === 0 || !(total > 0)) return;
 	const rng = new Rng(seed * 2654435761 + n.idx);
-	const ttl = Math.max(0, num(n.p.ttlS, 300));
+	const ttl = Math.max(0, n.p.ttlS as number);
 	let room = 0;
 	for (let i = 0; i < n.active; i++) room += st.stores[i].capacity - st.stores[i].size;
 	for (let draws = 10 * room; room > 0 && draws > 0; draws--) {
@@ -193,4 +192,3 @@ export const cache: Handlers = {
 	}
 };
 
-export const isCache = (n: NodeRt) => n.k === K.CACHE;

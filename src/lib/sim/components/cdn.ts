@@ -3,12 +3,11 @@
 // carrying static) and stores the object. Other types pass straight through.
 import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
-import { num } from '../compile';
 import { C, F, OK, T_STATIC, UNAVAILABLE } from '../consts';
 import { KeyCache } from '../parts/keycache';
 
 export function initCdn(s: Sim, n: NodeRt): void {
-	n.store = new KeyCache(Math.max(1, num(n.p.capacity, 10000)), 'lru', Math.max(0, num(n.p.ttlS, 3600)));
+	n.store = new KeyCache(Math.max(1, n.p.capacity as number), 'lru', Math.max(0, n.p.ttlS as number));
 }
 
 export function cdnFlush(n: NodeRt): void {

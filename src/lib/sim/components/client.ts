@@ -4,7 +4,7 @@
 // constant over 1 s steps (memorylessness makes a re-draw at each step exact for that).
 import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
-import { num, obj, str } from '../compile';
+import { obj } from '../compile';
 import { addBoth } from '../engine/histogram';
 import { C, EV, F, LOST, OK, UNAVAILABLE, TIMEOUT } from '../consts';
 import { Zipf } from '../engine/zipf';
@@ -27,19 +27,19 @@ export class ClientState {
 
 	constructor(s: Sim, n: NodeRt) {
 		const p = n.p;
-		this.rps = Math.max(0, num(p.rps, 100));
-		this.poisson = str(p.arrival, 'poisson') !== 'uniform';
+		this.rps = Math.max(0, p.rps as number);
+		this.poisson = p.arrival !== 'uniform';
 		const mix = obj(p.mix);
-		const w = [Math.max(0, num(mix.static, 0)), Math.max(0, num(mix.read, 0.9)), Math.max(0, num(mix.write, 0.1))];
+		const w = [Math.max(0, mix.static as number), Math.max(0, mix.read as number), Math.max(0, mix.write as number)];
 		const tot = w[0] + w[1] + w[2] || 1;
 		this.mixCum = new Float64Array([w[0] / tot, (w[0] + w[1]) / tot, 1]);
 		// A mix of one type needs no draw.
 		this.onlyType = w[0] === tot ? 0 : w[1] === tot ? 1 : w[2] === tot ? 2 : -1;
-		this.keys = Math.max(1, Math.floor(num(p.keys, 100000)));
-		this.zipf = new Zipf(this.keys, Math.max(0, num(p.zipf, 0.99)));
+		this.keys = Math.max(1, Math.floor(p.keys as number));
+		this.zipf = new Zipf(this.keys, Math.max(0, p.zipf as number));
 		this.sh = obj(p.shape);
-		this.shape = str(this.sh.kind, 'constant');
-		this.timeout = num(p.timeoutMs, 10000) / 1000;
+		this.shape = this.sh.kind as string;
+		this.timeout = (p.timeoutMs as number) / 1000;
 		const regions = Object.entries(obj(p.regions)).filter(([, v]) => typeof v === 'number' && v > 0) as [string, number][];
 		const rt = regions.reduce((a, [, v]) => a + v, 0);
 		let acc = 0;
@@ -56,15 +56,15 @@ export class ClientState {
 		const sh = this.sh;
 		switch (this.shape) {
 			case 'ramp': {
-				const to = num(sh.toRps, 1000), over = num(sh.overS, 60);
+				const to = sh.toRps as number, over = sh.overS as number;
 				return t >= over ? to : this.rps + ((to - this.rps) * t) / over;
 			}
 			case 'spike': {
-				const at = num(sh.atS, 30), d = num(sh.durationS, 10);
-				return t >= at && t < at + d ? this.rps * num(sh.factor, 3) : this.rps;
+				const at = sh.atS as number, d = sh.durationS as number;
+				return t >= at && t < at + d ? this.rps * (sh.factor as number) : this.rps;
 			}
 			case 'diurnal': {
-				const period = num(sh.periodS, 86400), amp = num(sh.amplitude, 0.5);
+				const period = sh.periodS as number, amp = sh.amplitude as number;
 				return Math.max(0, this.rps * (1 + amp * Math.sin((2 * Math.PI * t) / period)));
 			}
 			default:

@@ -7,7 +7,6 @@
 // the lag before the loss never reached a follower: they are lost.
 import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
-import { num, str } from '../compile';
 import { C, EV, K, OK, T_WRITE, LOST } from '../consts';
 import { shardOf } from '../parts/hash';
 import { startFailover } from '../machines/failover';
@@ -36,16 +35,16 @@ export function initDatabases(s: Sim, maxKeys: number): void {
 		return x;
 	};
 	for (const n of s.nodes) {
-		if (n.k !== K.DB) continue;
+		if (n.k !== K.database) continue;
 		parent.set(n.idx, n.idx);
-		const shards = Math.max(1, Math.floor(num(n.p.shards, 1)));
+		const shards = Math.max(1, Math.floor(n.p.shards as number));
 		n.db = {
 			set: null,
 			lag: 0,
 			mode: 'async',
 			shards,
-			perShard: Math.max(1, Math.floor(num(n.p.instances, 1))),
-			range: str(n.p.sharding, 'hash') === 'range',
+			perShard: Math.max(1, Math.floor(n.p.instances as number)),
+			range: n.p.sharding === 'range',
 			keys: maxKeys
 		} satisfies DbState;
 	}
@@ -58,7 +57,7 @@ export function initDatabases(s: Sim, maxKeys: number): void {
 	}
 	const sets = new Map<number, ReplicaSet>();
 	for (const n of s.nodes) {
-		if (n.k !== K.DB) continue;
+		if (n.k !== K.database) continue;
 		const hasRepl = s.edges.some((e) => e.replication && (e.src === n.idx || e.dst === n.idx));
 		if (!hasRepl) continue;
 		const root = find(n.idx);
@@ -68,8 +67,8 @@ export function initDatabases(s: Sim, maxKeys: number): void {
 		dbs(n).set = set;
 	}
 	for (const set of sets.values()) {
-		set.leader = set.members.find((m) => str(s.nodes[m].p.role, 'leader') === 'leader') ?? set.members[0];
-		set.life = startFailover(Math.max(0, num(s.nodes[set.leader].p.failoverS, 30)));
+		set.leader = set.members.find((m) => s.nodes[m].p.role === 'leader') ?? set.members[0];
+		set.life = startFailover(Math.max(0, s.nodes[set.leader].p.failoverS as number));
 		for (const m of set.members) {
 			const st = dbs(s.nodes[m]);
 			if (m !== set.leader && st.mode === 'async') set.maxAsyncLag = Math.max(set.maxAsyncLag, st.lag);
@@ -79,14 +78,14 @@ export function initDatabases(s: Sim, maxKeys: number): void {
 	s.replicaSets.forEach((set, i) => (set.idx = i));
 	for (const n of s.nodes)
 		for (let t = 0; t < 3; t++) {
-			const out = n.out[t].filter((e) => s.nodes[s.edges[e].dst].k === K.DB);
+			const out = n.out[t].filter((e) => s.nodes[s.edges[e].dst].k === K.database);
 			n.dbFast[t] = out.length === 1 && dbs(s.nodes[s.edges[out[0]].dst]).set === null ? out[0] : -1;
 		}
 }
 
 function isFollower(n: NodeRt): boolean {
 	const set = dbs(n).set;
-	return set ? set.leader !== n.idx : str(n.p.role, 'leader') === 'follower';
+	return set ? set.leader !== n.idx : n.p.role === 'follower';
 }
 
 /** The database a read goes to: a live follower at random, else the leader. Sets s.dbEdge. */
@@ -101,13 +100,13 @@ export function pickDbRead(s: Sim, n: NodeRt, type: number): number {
 	let count = 0;
 	for (let j = 0; j < out.length; j++) {
 		const t = s.nodes[s.edges[out[j]].dst];
-		if (t.k === K.DB && isFollower(t) && !s.allDown(t)) count++;
+		if (t.k === K.database && isFollower(t) && !s.allDown(t)) count++;
 	}
 	if (count > 0) {
 		let pick = count === 1 ? 0 : s.rng.int(count);
 		for (let j = 0; j < out.length; j++) {
 			const t = s.nodes[s.edges[out[j]].dst];
-			if (t.k === K.DB && isFollower(t) && !s.allDown(t) && pick-- === 0) {
+			if (t.k === K.database && isFollower(t) && !s.allDown(t) && pick-- === 0) {
 				s.dbEdge = out[j];
 				return t.idx;
 			}
@@ -125,7 +124,7 @@ export function pickDbWrite(s: Sim, n: NodeRt): number {
 function firstDbLeader(s: Sim, out: number[]): number {
 	for (let j = 0; j < out.length; j++) {
 		const t = s.nodes[s.edges[out[j]].dst];
-		if (t.k !== K.DB) continue;
+		if (t.k !== K.database) continue;
 		s.dbEdge = out[j];
 		const set = dbs(t).set;
 		return set ? set.leader : t.idx;
@@ -136,7 +135,7 @@ function firstDbLeader(s: Sim, out: number[]): number {
 /** Where a call over an edge to node `dst` really goes: writes to a replica set follow its current leader. */
 export function routeTo(s: Sim, dst: number, type: number): number {
 	const n = s.nodes[dst];
-	if (n.k !== K.DB || type !== T_WRITE) return dst;
+	if (n.k !== K.database || type !== T_WRITE) return dst;
 	const set = dbs(n).set;
 	return set ? set.leader : dst;
 }

@@ -2,15 +2,48 @@
 // gateway, rate limiter. Their own latency is their fixed overhead (or lookup).
 import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
-import { num, str } from '../compile';
-import { EV, K, OK, RATE_LIMITED, REJECTED, UNAVAILABLE } from '../consts';
+import { EV, K, OK, RATE_LIMITED, REJECTED, UNAVAILABLE, unreachable } from '../consts';
 import { fmix32 } from '../parts/hash';
 import { RateLimiter, type RateAlgorithm } from '../parts/ratelimit';
+import { RATE_ALGORITHMS, type LbAlgorithm, type RateLimitAlgorithm } from '../../model/kinds';
+import type { NodeKind } from '../../model/types';
 import { routeTo } from './database';
 
-const ALGOS = ['round-robin', 'random', 'least-connections', 'weighted', 'ip-hash', 'least-response-time', 'power-of-two'];
+/** The balancer's algorithm as a small code for the per-request switch; names from the kinds table. */
+const ALGO = {
+	'round-robin': 0,
+	random: 1,
+	'least-connections': 2,
+	weighted: 3,
+	'ip-hash': 4,
+	'least-response-time': 5,
+	'power-of-two': 6
+} as const satisfies Record<LbAlgorithm, number>;
+type AlgoCode = (typeof ALGO)[LbAlgorithm];
 
-const RATE_ALGOS = ['token-bucket', 'leaky-bucket', 'fixed-window', 'sliding-window-log', 'sliding-window-counter'];
+// Every algorithm the kinds table offers is one the rate-limiter part implements (compile-time check).
+const _rateAlgorithms: readonly RateAlgorithm[] = RATE_ALGORITHMS satisfies readonly RateLimitAlgorithm[];
+void _rateAlgorithms;
+
+/** Kinds whose instances a balancer picks one by one (the others take a request as a whole). */
+const BY_INSTANCE = {
+	client: false,
+	dns: false,
+	geoDns: false,
+	cdn: false,
+	loadBalancer: false,
+	apiGateway: false,
+	rateLimiter: false,
+	service: true,
+	worker: true,
+	cache: true,
+	database: true,
+	kvStore: false,
+	objectStore: true,
+	queue: false
+} as const satisfies Record<NodeKind, boolean>;
+const byInstanceCode: boolean[] = [];
+for (const kind of Object.keys(BY_INSTANCE) as NodeKind[]) byInstanceCode[K[kind]] = BY_INSTANCE[kind];
 
 export interface ForwardState {
 	overhead: number;
@@ -22,39 +55,42 @@ export interface ForwardState {
 	limiter: RateLimiter | null;
 	/** A limit of 0: everything is refused. */
 	closed: boolean;
-	algo: number;
+	algo: AlgoCode;
 	rr: number;
 	healthCheck: number;
 	lookup: number;
 	cacheRatio: number;
-	policy: string;
+	policy: 'nearest' | 'weighted' | 'failover';
 }
 
 export function initForward(s: Sim, n: NodeRt): void {
+	// Params are resolved from the kinds table and checked (compile.ts, check.ts): a field of
+	// the node's kind is present with its table type, so it is read as is (no second default).
+	// Fields the kind does not have (a balancer's lookup time) are 0 and never read.
 	const p = n.p;
 	const st: ForwardState = {
-		overhead: Math.max(0, num(p.overheadMs, 0)) / 1000,
-		algo: Math.max(0, ALGOS.indexOf(str(p.algorithm, 'round-robin'))),
+		overhead: Math.max(0, (p.overheadMs as number | undefined) ?? 0) / 1000,
+		algo: n.k === K.loadBalancer ? ALGO[p.algorithm as LbAlgorithm] : ALGO['round-robin'],
 		rr: 0,
-		healthCheck: Math.max(0, num(p.healthCheckS, n.k === K.GEODNS ? 10 : 5)),
-		lookup: Math.max(0, num(p.lookupMs, 20)) / 1000,
-		cacheRatio: num(p.clientCacheRatio, 0.95),
-		policy: str(p.policy, 'nearest'),
+		healthCheck: Math.max(0, (p.healthCheckS as number | undefined) ?? 0),
+		lookup: Math.max(0, (p.lookupMs as number | undefined) ?? 0) / 1000,
+		cacheRatio: (p.clientCacheRatio as number | undefined) ?? 0,
+		policy: ((p.policy as string | undefined) ?? 'nearest') as ForwardState['policy'],
 		limiter: null,
 		closed: false
 	};
 	let rate = Infinity;
-	if (n.k === K.LB || n.k === K.GATEWAY) {
-		rate = Math.max(0, num(p.maxRps, 50000));
+	if (n.k === K.loadBalancer || n.k === K.apiGateway) {
+		rate = Math.max(0, p.maxRps as number);
 		if (rate > 0) st.limiter = new RateLimiter({ algorithm: 'token-bucket', limitRps: rate, burst: rate });
-	} else if (n.k === K.LIMITER) {
-		rate = Math.max(0, num(p.limitRps, 1000));
-		const perKey = str(p.scope, 'global') === 'per-key';
+	} else if (n.k === K.rateLimiter) {
+		rate = Math.max(0, p.limitRps as number);
+		const perKey = p.scope === 'per-key';
 		if (rate > 0)
 			st.limiter = new RateLimiter({
-				algorithm: RATE_ALGOS.includes(str(p.algorithm, '')) ? (str(p.algorithm, '') as RateAlgorithm) : 'token-bucket',
+				algorithm: p.algorithm as RateAlgorithm,
 				limitRps: rate,
-				burst: Math.floor(Math.max(0, num(p.burst, 100))),
+				burst: Math.floor(Math.max(0, p.burst as number)),
 				scope: perKey ? 'per-key' : 'global',
 				// State for at most as many users as there are keys (no allocation per request).
 				maxKeys: perKey ? Math.min(65536, keySpace(s)) : 1
@@ -67,7 +103,7 @@ export function initForward(s: Sim, n: NodeRt): void {
 /** The largest key space of the design's clients (keys are 0..keys-1). */
 function keySpace(s: Sim): number {
 	let m = 1;
-	for (const t of s.nodes) if (t.k === K.CLIENT) m = Math.max(m, Math.floor(num(t.p.keys, 100000)));
+	for (const t of s.nodes) if (t.k === K.client) m = Math.max(m, Math.floor(t.p.keys as number));
 	return m;
 }
 
@@ -82,13 +118,13 @@ function overLimit(s: Sim, st: ForwardState, c: number): boolean {
 
 /** Whether the balancer still sends to instance i of t: alive, or dead for less than the health-check delay. */
 function believedUp(s: Sim, t: NodeRt, i: number, hc: number): boolean {
-	if (t.k === K.CLIENT) return true;
+	if (t.k === K.client) return true;
 	if (s.nodeDown(t)) return s.now - t.downSince < hc;
 	if (i < 0 || t.up[i] === 1) return i < 0 || t.ready[i] === 1;
 	return s.now - t.instDownSince[i] < hc;
 }
 
-const groupLike = (t: NodeRt) => t.k >= K.SERVICE && t.k !== K.QUEUE && t.k !== K.KV;
+const groupLike = (t: NodeRt) => byInstanceCode[t.k];
 
 function load(t: NodeRt, i: number): number {
 	return i < 0 ? 0 : t.busy[i] + t.qLen[i];
@@ -205,12 +241,12 @@ function lbPick(s: Sim, n: NodeRt, c: number): boolean {
 	}
 	if (total === 0) return false;
 	switch (st.algo) {
-		case 0: // round-robin: the pointer steps past dead candidates, so the rotation is over the live ones
+		case ALGO['round-robin']: // the pointer steps past dead candidates, so the rotation is over the live ones
 			for (let j = 0; j < total; j++) if (ok(s, out, st.rr++ % total, hc)) return true;
 			return false;
-		case 1:
+		case ALGO.random:
 			return uniformUp(s, out, total, hc);
-		case 4: {
+		case ALGO['ip-hash']: {
 			// ip-hash: the key's slot; if it is dead, rehash the key with the attempt number (as
 			// nginx's ip_hash does), so its keys scatter over every live instance and the keys of
 			// live instances stay where they were (sticky).
@@ -219,9 +255,9 @@ function lbPick(s: Sim, n: NodeRt, c: number): boolean {
 			const m = countUp(s, out, total, hc);
 			return m > 0 && nthUp(s, out, fmix32(key ^ 0x5bd1e995) % m, total, hc);
 		}
-		case 3:
+		case ALGO.weighted:
 			return weightedUp(s, out, hc);
-		case 6: {
+		case ALGO['power-of-two']: {
 			// power of two choices: two distinct live candidates at random, the less loaded
 			if (!uniformUp(s, out, total, hc)) return false;
 			const ea = s.pickE, ia = s.pickI;
@@ -233,8 +269,9 @@ function lbPick(s: Sim, n: NodeRt, c: number): boolean {
 			}
 			return true;
 		}
-		default: {
-			// least-connections / least-response-time: scan all, ties to the first after a rotating start
+		case ALGO['least-connections']:
+		case ALGO['least-response-time']: {
+			// scan all, ties to the first after a rotating start
 			const start = st.rr++ % total;
 			let best = -1, bestScore = Infinity;
 			for (let j = 0; j < total; j++) {
@@ -242,7 +279,7 @@ function lbPick(s: Sim, n: NodeRt, c: number): boolean {
 				if (!ok(s, out, idx, hc)) continue;
 				const t = s.nodes[s.edges[s.pickE].dst];
 				const conns = load(t, s.pickI);
-				const score = st.algo === 2 ? conns : (s.pickI >= 0 ? t.ewma[s.pickI] + 1e-3 : 1) * (conns + 1);
+				const score = st.algo === ALGO['least-connections'] ? conns : (s.pickI >= 0 ? t.ewma[s.pickI] + 1e-3 : 1) * (conns + 1);
 				if (score < bestScore) {
 					bestScore = score;
 					best = idx;
@@ -252,6 +289,8 @@ function lbPick(s: Sim, n: NodeRt, c: number): boolean {
 			at(s, out, best);
 			return true;
 		}
+		default:
+			return unreachable(st.algo);
 	}
 }
 
@@ -295,7 +334,7 @@ function lastInstDown(t: NodeRt): number {
 
 function forward(s: Sim, c: number): void {
 	const n = s.nodes[s.cNode[c]];
-	if (n.k === K.LB) {
+	if (n.k === K.loadBalancer) {
 		if (!lbPick(s, n, c)) {
 			s.finish(c, UNAVAILABLE);
 			return;
@@ -303,7 +342,7 @@ function forward(s: Sim, c: number): void {
 		s.send(c, s.pickE, s.edges[s.pickE].dst, s.pickI);
 		return;
 	}
-	const e = n.k === K.GEODNS ? geoPick(s, n, c) : (n.out[s.cType[c]][0] ?? -1);
+	const e = n.k === K.geoDns ? geoPick(s, n, c) : (n.out[s.cType[c]][0] ?? -1);
 	if (e < 0) {
 		s.finish(c, UNAVAILABLE);
 		return;
@@ -316,11 +355,11 @@ export const forwarder: Handlers = {
 		const n = s.nodes[s.cNode[c]];
 		const st = fs(n);
 		if (overLimit(s, st, c)) {
-			s.finish(c, n.k === K.LB ? REJECTED : RATE_LIMITED);
+			s.finish(c, n.k === K.loadBalancer ? REJECTED : RATE_LIMITED);
 			return;
 		}
 		let delay = st.overhead;
-		if (n.k === K.DNS || n.k === K.GEODNS) delay = s.rng.uniform() < st.cacheRatio ? 0 : st.lookup;
+		if (n.k === K.dns || n.k === K.geoDns) delay = s.rng.uniform() < st.cacheRatio ? 0 : st.lookup;
 		s.cOwn[c] = delay;
 		if (delay > 0) s.q.push(s.now + delay, EV.DELAY, c, 0);
 		else forward(s, c);

@@ -6,7 +6,6 @@
 // latency is the time to the quorum's last needed answer.
 import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
-import { num } from '../compile';
 import { F, OK, T_WRITE, UNAVAILABLE } from '../consts';
 import { QuorumPlacement, countUp } from '../parts/quorum';
 
@@ -21,11 +20,11 @@ export interface KvState {
 
 export function initKv(n: NodeRt): void {
 	const machines = n.nInst;
-	const rep = Math.min(machines, Math.max(1, Math.floor(num(n.p.n, 3))));
+	const rep = Math.min(machines, Math.max(1, Math.floor(n.p.n as number)));
 	n.kv = {
 		n: rep,
-		w: Math.min(rep, Math.max(1, Math.floor(num(n.p.w, 2)))),
-		r: Math.min(rep, Math.max(1, Math.floor(num(n.p.r, 2)))),
+		w: Math.min(rep, Math.max(1, Math.floor(n.p.w as number))),
+		r: Math.min(rep, Math.max(1, Math.floor(n.p.r as number))),
 		placement: new QuorumPlacement(machines, rep),
 		replicas: new Int32Array(rep)
 	} satisfies KvState;

@@ -6,7 +6,6 @@
 // the broker (at-least-once delivery).
 import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
-import { num } from '../compile';
 import { addBoth } from '../engine/histogram';
 import { C, EV, F, K, OK, REJECTED, UNAVAILABLE } from '../consts';
 
@@ -28,14 +27,14 @@ export function initQueue(s: Sim, n: NodeRt): void {
 	for (let t = 0; t < 3; t++)
 		for (const e of n.out[t]) {
 			const w = s.edges[e].dst;
-			if (s.nodes[w].k === K.WORKER && !workers.includes(w)) workers.push(w);
+			if (s.nodes[w].k === K.worker && !workers.includes(w)) workers.push(w);
 		}
 	n.queue = {
 		buf: new Int32Array(64),
 		head: 0,
 		len: 0,
-		maxDepth: Math.max(1, num(n.p.maxDepth, 1e6)),
-		publish: Math.max(0, num(n.p.publishMs, 2)) / 1000,
+		maxDepth: Math.max(1, n.p.maxDepth as number),
+		publish: Math.max(0, n.p.publishMs as number) / 1000,
 		workers
 	} satisfies QueueState;
 }
@@ -43,7 +42,7 @@ export function initQueue(s: Sim, n: NodeRt): void {
 /** The worker nodes' upstream queues, for pulling. */
 export function initWorker(s: Sim, n: NodeRt): void {
 	const queues: number[] = [];
-	for (const e of n.inEdges) if (s.nodes[s.edges[e].src].k === K.QUEUE) queues.push(s.edges[e].src);
+	for (const e of n.inEdges) if (s.nodes[s.edges[e].src].k === K.queue) queues.push(s.edges[e].src);
 	n.sources = queues;
 }
 

@@ -156,7 +156,7 @@ export function rootOf(s: Sim, c: number): number {
 	let x = c;
 	for (;;) {
 		const p = s.cParent[x];
-		if (p < 0) return s.nodes[s.cNode[x]].k === K.CLIENT ? x : -1;
+		if (p < 0) return s.nodes[s.cNode[x]].k === K.client ? x : -1;
 		if (s.cGen[p] !== s.cPGen[x]) return -1;
 		x = p;
 	}

@@ -14,9 +14,9 @@ export function buildPlans(s: Sim, n: NodeRt): void {
 	for (let t = 0; t < 3; t++) {
 		const steps: number[] = [];
 		const out = n.out[t];
-		const caches = out.filter((e) => s.nodes[s.edges[e].dst].k === K.CACHE);
-		const dbs = out.filter((e) => s.nodes[s.edges[e].dst].k === K.DB);
-		const queues = out.filter((e) => s.nodes[s.edges[e].dst].k === K.QUEUE);
+		const caches = out.filter((e) => s.nodes[s.edges[e].dst].k === K.cache);
+		const dbs = out.filter((e) => s.nodes[s.edges[e].dst].k === K.database);
+		const queues = out.filter((e) => s.nodes[s.edges[e].dst].k === K.queue);
 		const others = out.filter((e) => !caches.includes(e) && !dbs.includes(e) && !queues.includes(e));
 		if (t !== 2) {
 			for (const e of caches) steps.push(S.CACHE_READ, e);
@@ -27,7 +27,7 @@ export function buildPlans(s: Sim, n: NodeRt): void {
 				const st = cacheStrategy(s.nodes[s.edges[e].dst]);
 				return st === 'write-through' || st === 'write-back';
 			});
-			const carried = through.some((e) => s.nodes[s.edges[e].dst].out[2].some((d) => s.nodes[s.edges[d].dst].k === K.DB));
+			const carried = through.some((e) => s.nodes[s.edges[e].dst].out[2].some((d) => s.nodes[s.edges[d].dst].k === K.database));
 			if (dbs.length > 0 && !carried) steps.push(S.DB_WRITE, dbs[0]);
 			for (const e of caches) steps.push(through.includes(e) ? S.CACHE_WRITE : S.INVALIDATE, e);
 		}

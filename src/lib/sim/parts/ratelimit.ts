@@ -56,7 +56,9 @@ export class RateLimiter {
 	private readonly a: Float64Array; // tokens | theoretical arrival time | window index
 	private readonly b: Float64Array; // last refill | — | count in current window
 	private readonly c: Float64Array; // count in previous window (counter)
-	private readonly log: Float64Array; // LOG: ring of admitted times, windowLimit per bucket
+	private readonly log: Float64Array; // LOG: ring of admitted times, `ring` per bucket
+	/** Ring slots per bucket: windowLimit, unless that would pass LOG_BUDGET (a limit of 1e10 rps). */
+	private readonly ring: number;
 	private readonly head: Int32Array;
 	private readonly len: Int32Array;
 
@@ -75,11 +77,12 @@ export class RateLimiter {
 		let maxKeys = opts.scope === 'per-key' ? Math.max(1, Math.floor(opts.maxKeys ?? 65536)) : 1;
 		if (this.code === LOG) maxKeys = Math.max(1, Math.min(maxKeys, Math.floor(LOG_BUDGET / this.windowLimit)));
 		this.maxKeys = maxKeys;
+		this.ring = this.code === LOG ? Math.max(1, Math.min(this.windowLimit, Math.floor(LOG_BUDGET / maxKeys))) : 0;
 		this.keys = opts.scope === 'per-key' ? new KeyCache(maxKeys, 'lru') : null;
 		this.a = new Float64Array(maxKeys);
 		this.b = new Float64Array(maxKeys);
 		this.c = new Float64Array(this.code === COUNTER ? maxKeys : 0);
-		this.log = new Float64Array(this.code === LOG ? maxKeys * this.windowLimit : 0);
+		this.log = new Float64Array(maxKeys * this.ring);
 		this.head = new Int32Array(this.code === LOG ? maxKeys : 0);
 		this.len = new Int32Array(this.code === LOG ? maxKeys : 0);
 		if (!this.keys) this.reset(0, -Infinity);
@@ -160,9 +163,13 @@ export class RateLimiter {
 		return true;
 	}
 
-	/** Exact: at most windowLimit admissions in any window (now − window, now]. */
+	/**
+	 * Exact: at most windowLimit admissions in any window (now − window, now]. Past LOG_BUDGET
+	 * the ring forgets its oldest entries: only a limit above four million per window admits
+	 * more than it should, and no simulated load reaches that within one window.
+	 */
 	private slidingLog(s: number, now: number): boolean {
-		const cap = this.windowLimit;
+		const cap = this.ring;
 		const base = s * cap;
 		let head = this.head[s];
 		let len = this.len[s];
@@ -172,7 +179,11 @@ export class RateLimiter {
 			len--;
 		}
 		let ok = false;
-		if (len < cap) {
+		if (len < this.windowLimit) {
+			if (len === cap) {
+				head = head + 1 === cap ? 0 : head + 1;
+				len--;
+			}
 			let tail = head + len;
 			if (tail >= cap) tail -= cap;
 			this.log[base + tail] = now;

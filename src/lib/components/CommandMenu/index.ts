@@ -1,0 +1,1 @@
+export { menuEntries } from './entries';

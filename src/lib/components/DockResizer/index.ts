@@ -1,0 +1,1 @@
+export { default as DockResizer } from './DockResizer.svelte';

@@ -1,0 +1,89 @@
+// Laptop screens: a resizable, remembered run dock; Run fits the view; the summary's node
+// link centres it; templates open readable; panels open at their top beside the inspector.
+import { expect, test, type Page } from '@playwright/test';
+import { centre, dragFromTo, node, openApp } from './helpers';
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+const dockHeight = (page: Page) => page.locator('.dock-body').evaluate((e) => e.getBoundingClientRect().height);
+
+test('the run dock resizes by drag and by keyboard, and keeps its height after a reload', async ({ page }) => {
+	await openApp(page);
+	await page.getByTestId('run-speed-max').click();
+	await page.getByTestId('run-start').click();
+	await expect(page.getByTestId('sim-status')).toHaveText('done', { timeout: 60_000 });
+	const h0 = await dockHeight(page);
+	const c = await centre(page.getByTestId('dock-resizer'));
+	await dragFromTo(page, c, { x: c.x, y: c.y - 120 });
+	await expect.poll(() => dockHeight(page)).toBeGreaterThan(h0 + 100);
+	// The charts have room: the throughput chart is entirely on screen.
+	const chart = (await page.getByTestId('chart-throughput').boundingBox())!;
+	expect(chart.y + chart.height).toBeLessThanOrEqual(720);
+	const h1 = await dockHeight(page);
+	await page.getByTestId('dock-resizer').focus();
+	await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('ArrowDown');
+	await expect.poll(() => dockHeight(page)).toBeLessThan(h1 - 40);
+	const h2 = await dockHeight(page);
+	await expect(page.getByTestId('dock-resizer')).toHaveAttribute('aria-valuenow', String(Math.round(h2)));
+	await page.screenshot({ path: 'test-results/laptop-dock.png' });
+	await page.reload();
+	await expect(page.getByTestId('node')).toHaveCount(4);
+	await page.getByRole('button', { name: /Timeline & charts/ }).click();
+	await expect.poll(() => dockHeight(page)).toBeGreaterThan(h2 - 2);
+	expect(await dockHeight(page)).toBeLessThan(h2 + 2);
+});
+
+test('Run fits the design into the canvas; the node named in the summary is centred when clicked', async ({ page }) => {
+	await openApp(page);
+	// Pan the design away first.
+	await dragFromTo(page, { x: 700, y: 200 }, { x: 1000, y: 120 });
+	await page.getByTestId('run-speed-max').click();
+	await page.getByTestId('run-start').click();
+	await expect(page.getByTestId('sim-status')).toHaveText('done', { timeout: 60_000 });
+	const canvas = (await page.getByTestId('canvas').boundingBox())!;
+	for (const id of ['client', 'lb', 'web', 'db']) {
+		const b = (await node(page, id).boundingBox())!;
+		expect(b.x, id).toBeGreaterThanOrEqual(canvas.x - 1);
+		expect(b.x + b.width, id).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
+		expect(b.y, id).toBeGreaterThanOrEqual(canvas.y - 1);
+		expect(b.y + b.height, id).toBeLessThanOrEqual(canvas.y + canvas.height + 1);
+	}
+	const link = page.getByTestId('run-summary').getByRole('button', { name: 'Service' }).first();
+	await dragFromTo(page, { x: canvas.x + 60, y: canvas.y + 20 }, { x: canvas.x + 400, y: canvas.y + 60 });
+	await link.click();
+	await expect.poll(async () => page.evaluate(() => (window as any).__loadbearing.editor.selectedNodeIds)).toEqual(['web']);
+	const cv = (await page.getByTestId('canvas').boundingBox())!;
+	await expect.poll(async () => {
+		const w = await centre(node(page, 'web'));
+		return Math.hypot(w.x - (cv.x + cv.width / 2), w.y - (cv.y + cv.height / 2));
+	}).toBeLessThan(20);
+});
+
+test('a template opens readable, panels open at their top and leave the inspector in view', async ({ page }) => {
+	await openApp(page);
+	await page.getByTestId('open-templates').click();
+	await page.getByTestId('template-item').nth(3).click();
+	await expect.poll(() => page.getByTestId('node').count()).toBeGreaterThan(4);
+	await page.waitForTimeout(500);
+	// Labels are 13 px at zoom 1: every node on screen is drawn at ≥ 11/13 of its size.
+	const widths = await page.getByTestId('node').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+	for (const w of widths) expect(w).toBeGreaterThanOrEqual((184 * 11) / 13 - 1);
+	await page.screenshot({ path: 'test-results/laptop-template.png' });
+
+	const first = page.getByTestId('node').first();
+	await first.click();
+	await expect(page.getByTestId('templates')).toBeVisible();
+	await expect(page.getByTestId('inspector')).toBeVisible();
+	await expect(page.getByTestId('inspector')).toBeInViewport();
+
+	await page.getByTestId('open-estimator').click();
+	await expect(page.getByTestId('estimator')).toBeVisible();
+	await page.waitForTimeout(300);
+	const scrolled = await page.getByTestId('estimator').evaluate((el) => {
+		const up: Element[] = [];
+		for (let e: Element | null = el; e; e = e.parentElement) up.push(e);
+		return [...up, ...el.querySelectorAll('*')].some((e) => e.scrollTop > 0);
+	});
+	expect(scrolled).toBe(false);
+});
