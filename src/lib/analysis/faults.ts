@@ -130,20 +130,24 @@ export function faultReport(design: Design, result: SimResult, frames: MetricsFr
 	};
 	const regionOf = (id: string) => design.nodes.find((n) => n.id === id)?.region;
 	/**
-	 * The fault behind a failure at `id` in frame f: one in force that hit that very part (or
-	 * its region) first; else a change of load (a spike); else the latest fault in force
-	 * elsewhere (a flushed cache sends its misses on); else none (-1, the steady load).
+	 * The fault behind a failure at `id` in frame f: of the faults in force that bear on that
+	 * part directly (hit it or its region, or changed the load), the one that began last (what
+	 * changed just before it failed); else the latest fault in force elsewhere (a flushed
+	 * cache sends its misses on); else none (-1, the steady load).
 	 */
-	const faultFor = (f: MetricsFrame, id: string): number => {
-		let hit = -1, load = -1, other = -1;
+	const faultFor = (f: MetricsFrame, id: string, r: Cause['reason']): number => {
+		let hit = -1, direct = -1, other = -1;
 		windows.forEach(([a, b], i) => {
 			if (!(f.t >= a && f.t - f.dt < b)) return;
 			const t = faults[i].target;
-			if (t !== undefined && (t === id || t === regionOf(id))) hit = i;
-			else if (faults[i].action === 'spike') load = i;
+			const hits = t !== undefined && (t === id || t === regionOf(id));
+			if (hits) hit = i;
+			if (hits || faults[i].action === 'spike') direct = i;
 			else other = i;
 		});
-		return hit >= 0 ? hit : load >= 0 ? load : other;
+		// A part that is down or lost data failed because of what hit it, whatever the load.
+		if ((r === 'unavailable' || r === 'lost') && hit >= 0) return hit;
+		return direct >= 0 ? direct : other;
 	};
 	for (const f of counted) {
 		frame = f;
@@ -152,15 +156,15 @@ export function faultReport(design: Design, result: SimResult, frames: MetricsFr
 			if (total <= 0) continue;
 			const origins = parts.map((id) => [id, own(f, id, r, callees)] as const).filter(([, x]) => x > 0);
 			const sum = origins.reduce((a, [, x]) => a + x, 0);
-			if (sum > 0) for (const [id, x] of origins) add(id, r, faultFor(f, id), (total * x) / sum);
+			if (sum > 0) for (const [id, x] of origins) add(id, r, faultFor(f, id, r), (total * x) / sum);
 			else {
 				const id = busiest(f, parts) || clients[0];
-				add(id, r, faultFor(f, id), total);
+				add(id, r, faultFor(f, id, r), total);
 			}
 		}
 		if (f.global.completed > 0 && f.global.latency.p99 > p99GoalMs) {
 			const id = busiest(f, parts);
-			add(id, 'slow', faultFor(f, id), f.dt);
+			add(id, 'slow', faultFor(f, id, 'slow'), f.dt);
 		}
 	}
 
