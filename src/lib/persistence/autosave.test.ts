@@ -27,6 +27,29 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('Autosaver', () => {
+	it('after a storage error, retries on its own with backoff until the write goes through', async () => {
+		// Fails three times (1 s, 2 s, 4 s of backoff), then storage recovers.
+		const { saver, writes, statuses } = harness((n) => (n <= 3 ? new DOMException('full', 'QuotaExceededError') : undefined));
+		saver.schedule(d('keep me'));
+		await vi.advanceTimersByTimeAsync(300);
+		expect(writes).toHaveLength(1);
+		expect(saver.status).toBe('error');
+		await vi.advanceTimersByTimeAsync(999);
+		expect(writes).toHaveLength(1);
+		await vi.advanceTimersByTimeAsync(1);
+		expect(writes).toHaveLength(2);
+		await vi.advanceTimersByTimeAsync(2000);
+		expect(writes).toHaveLength(3);
+		await vi.advanceTimersByTimeAsync(4000);
+		expect(writes.map((w) => w.name)).toEqual(['keep me', 'keep me', 'keep me', 'keep me']);
+		expect(saver.status).toBe('saved');
+		expect(saver.dirty).toBe(false);
+		expect(statuses.filter((s) => s === 'error')).toHaveLength(3);
+		// And nothing more is written once it is in.
+		await vi.advanceTimersByTimeAsync(60_000);
+		expect(writes).toHaveLength(4);
+	});
+
 	it('writes once after a quiet moment, with the latest content', async () => {
 		const { saver, writes } = harness();
 		saver.schedule(d('a'));

@@ -2,7 +2,8 @@
 // `delayMs`, one write in flight at a time, the latest state always wins. Identical
 // content is never written twice, which also stops two tabs that follow each other from
 // echoing saves back and forth. A refused (stale) write stops autosave until the user
-// chooses: nothing is ever overwritten silently.
+// chooses: nothing is ever overwritten silently. Any other failure is retried with
+// exponential backoff, for as long as it takes: one bad moment never ends saving.
 import type { Design } from '$lib/model';
 import { StaleRevisionError } from './errors';
 
@@ -16,18 +17,27 @@ export interface AutosaverOptions {
 	saved?: Design;
 	delayMs?: number;
 	maxWaitMs?: number;
+	/** First retry after a failed write; doubles up to MAX_RETRY_MS. */
+	retryMs?: number;
 	onStatus?: (status: SaveStatus, error?: unknown) => void;
 	onSaved?: (revision: number, design: Design) => void;
 }
+
+/** Retries never wait longer than this. */
+export const MAX_RETRY_MS = 30_000;
 
 export class Autosaver {
 	#opts: AutosaverOptions;
 	#revision: number;
 	#savedJson: string | null;
 	#pendingJson: string | null = null;
+	/** What the write in flight carries: newer than what is stored until it lands. */
+	#writingJson: string | null = null;
 	#debounce: ReturnType<typeof setTimeout> | undefined;
 	#maxWait: ReturnType<typeof setTimeout> | undefined;
 	#inFlight: Promise<void> | null = null;
+	#retry: ReturnType<typeof setTimeout> | undefined;
+	#failures = 0;
 	#status: SaveStatus = 'saved';
 	#stopped = false;
 
@@ -49,7 +59,7 @@ export class Autosaver {
 	}
 	/** The newest content, saved or not (JSON-clean: no proxies, no undefined). */
 	latest(): Design | null {
-		const j = this.#pendingJson ?? this.#savedJson;
+		const j = this.#pendingJson ?? this.#writingJson ?? this.#savedJson;
 		return j ? (JSON.parse(j) as Design) : null;
 	}
 
@@ -72,18 +82,18 @@ export class Autosaver {
 
 	/** Write what is pending now (page hidden, design switched); resolves when stored or failed. */
 	async flush(): Promise<void> {
-		clearTimeout(this.#debounce);
-		clearTimeout(this.#maxWait);
-		this.#debounce = this.#maxWait = undefined;
+		this.#clearTimers();
 		while (this.#inFlight) await this.#inFlight;
 		if (this.#pendingJson === null || this.#stopped) return;
 		const json = this.#pendingJson;
 		this.#pendingJson = null;
+		this.#writingJson = json;
 		this.#inFlight = this.#write(json);
 		try {
 			await this.#inFlight;
 		} finally {
 			this.#inFlight = null;
+			this.#writingJson = null;
 		}
 		// Changes that arrived while writing go out at once.
 		if (this.#pendingJson !== null && this.#status === 'saving') await this.flush();
@@ -95,21 +105,38 @@ export class Autosaver {
 		const design = JSON.parse(json) as Design;
 		try {
 			this.#revision = await this.#opts.write(design, this.#revision);
+			this.#failures = 0;
 			this.#savedJson = json;
 			this.#opts.onSaved?.(this.#revision, design);
 		} catch (e) {
 			// Keep the unsaved content: it is what the user sees and may download or fork.
 			this.#pendingJson ??= json;
 			if (e instanceof StaleRevisionError) this.#stopped = true;
+			else this.#scheduleRetry();
 			this.#set(e instanceof StaleRevisionError ? 'stale' : 'error', e);
 		}
 	}
 
-	/** Start over from stored content (opened another design, or followed another tab). */
-	reset(saved: Design, revision: number): void {
+	#scheduleRetry() {
+		const wait = Math.min(MAX_RETRY_MS, (this.#opts.retryMs ?? 1000) * 2 ** this.#failures++);
+		clearTimeout(this.#retry);
+		this.#retry = setTimeout(() => {
+			this.#retry = undefined;
+			void this.flush();
+		}, wait);
+	}
+
+	#clearTimers() {
 		clearTimeout(this.#debounce);
 		clearTimeout(this.#maxWait);
-		this.#debounce = this.#maxWait = undefined;
+		clearTimeout(this.#retry);
+		this.#debounce = this.#maxWait = this.#retry = undefined;
+	}
+
+	/** Start over from stored content (opened another design, or followed another tab). */
+	reset(saved: Design, revision: number): void {
+		this.#clearTimers();
+		this.#failures = 0;
 		this.#pendingJson = null;
 		this.#savedJson = JSON.stringify(saved);
 		this.#revision = revision;
@@ -119,8 +146,7 @@ export class Autosaver {
 
 	/** Stop writing (read-only view, or the tab is closing after a final flush). */
 	dispose(): void {
-		clearTimeout(this.#debounce);
-		clearTimeout(this.#maxWait);
+		this.#clearTimers();
 		this.#stopped = true;
 	}
 }
