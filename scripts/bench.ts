@@ -87,3 +87,9 @@ else {
 	console.log(`ratio: ${(simCpuRps / bare.cpu).toFixed(3)}`);
 	console.log(`wall ratio: ${(simRps / bare.wall).toFixed(3)}`);
 }
+
+// The job pool: a 12-point sweep on 1 and 2 worker threads (BENCH_POOL=0 skips it).
+if (process.env.BENCH_POOL !== '0') {
+	const { benchPool } = await import('./bench-pool');
+	for (const line of await benchPool(design)) console.log(line);
+}

@@ -1,6 +1,6 @@
-// The simulator's worker: a thin Comlink expose over the run host (src/lib/run/host.ts).
+// The simulator's worker: a thin Comlink expose over the run host (src/lib/worker/host.ts).
 import * as Comlink from 'comlink';
-import { createHost } from '../lib/run/host';
+import { createHost } from '../lib/worker/host';
 import { createSimulation } from '../lib/sim';
 
 const host = createHost({

@@ -11,7 +11,7 @@ async function openPanel(page: Page, name: string, testid: string) {
 test('templates: walk from one server to two regions, step by step', async ({ page }) => {
 	await openPanel(page, 'Templates', 'templates');
 	const items = page.getByTestId('template-item');
-	await expect(items).toHaveCount(17);
+	await expect(items).toHaveCount(25);
 	await items.first().click();
 	await expect(page.getByTestId('template-title')).toHaveText('1. A single server');
 	await expect(page.getByTestId('node')).toHaveCount(3);
@@ -46,7 +46,7 @@ test('templates: walk from one server to two regions, step by step', async ({ pa
 
 test('a challenge from start to pass, graded off the main thread, progress kept', async ({ page }) => {
 	await openPanel(page, 'Challenges', 'challenges');
-	await expect(page.getByTestId('challenge-item')).toHaveCount(13);
+	await expect(page.getByTestId('challenge-item')).toHaveCount(41);
 	await page.getByTestId('challenge-item').filter({ hasText: 'Outgrow one server' }).click();
 	await expect(page.getByTestId('node')).toHaveCount(3);
 
@@ -85,7 +85,7 @@ test('a challenge from start to pass, graded off the main thread, progress kept'
 	// Progress survives a reload (IndexedDB).
 	await page.reload();
 	await page.getByRole('button', { name: 'Challenges' }).click();
-	await expect(page.getByTestId('challenges')).toContainText('1 / 13 passed');
+	await expect(page.getByTestId('challenges')).toContainText('1 / 41 passed');
 });
 
 test('the interview clock counts down from 45 minutes', async ({ page }) => {

@@ -5,7 +5,7 @@ import { openApp, design } from './helpers';
 
 const status = (page: Page) => page.getByTestId('sim-status');
 
-/** Frames the run store holds (offsets from src/lib/run/frames.ts). */
+/** Frames the run store holds (offsets from src/lib/protocol/frames.ts). */
 async function frames(page: Page): Promise<{ t: number; served: number; unavailable: number }[]> {
 	return page.evaluate(() => {
 		const run = (window as any).__loadbearingRun;

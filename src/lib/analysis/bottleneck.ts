@@ -5,7 +5,8 @@ import { unreachable } from '../model/exhaustive';
 import { KINDS, resolveParams } from '../model';
 import type { Design, DesignNode, NodeKind } from '../model/types';
 import type { NodeResult, SimResult } from '../sim/types';
-import { freshId, type DesignPatch } from './patch';
+import type { DesignPatch } from './patch';
+import { freshId } from '../model/edit';
 
 export interface Goals {
 	successRatio: number;
@@ -85,20 +86,20 @@ function upstreamOf(design: Design, id: string): DesignNode[] {
 function addCache(design: Design, db: DesignNode): Suggestion | null {
 	const callers = upstreamOf(design, db.id);
 	if (!callers.length) return null;
-	const id = freshId(design, 'cache');
+	const id = freshId(design, 'cache', { keepStem: true });
 	const node: DesignNode = { id, kind: 'cache', label: 'Cache', position: { x: db.position.x, y: db.position.y - 140 }, params: {} };
 	if (db.region) node.region = db.region;
 	return {
 		label: `Add a cache in front of ${db.label ?? db.id}`,
 		why: `Cache-aside: hot keys are served from memory and only misses reach the database.`,
-		patch: { op: 'add', nodes: [node], edges: callers.map((c) => ({ id: freshId(design, `${c.id}-${id}`), source: c.id, target: id, params: {} })) }
+		patch: { op: 'add', nodes: [node], edges: callers.map((c) => ({ id: freshId(design, `${c.id}-${id}`, { keepStem: true }), source: c.id, target: id, params: {} })) }
 	};
 }
 
 function addReplica(design: Design, db: DesignNode): Suggestion | null {
 	const callers = upstreamOf(design, db.id);
 	if (!callers.length) return null;
-	const id = freshId(design, `${db.id}-replica`);
+	const id = freshId(design, `${db.id}-replica`, { keepStem: true });
 	const node: DesignNode = { id, kind: 'database', label: 'Read replica', position: { x: db.position.x, y: db.position.y + 140 }, params: { role: 'follower' } };
 	if (db.region) node.region = db.region;
 	return {
@@ -108,8 +109,8 @@ function addReplica(design: Design, db: DesignNode): Suggestion | null {
 			op: 'add',
 			nodes: [node],
 			edges: [
-				{ id: freshId(design, `${db.id}-repl`), source: db.id, target: id, params: {} },
-				...callers.map((c) => ({ id: freshId(design, `${c.id}-${id}`), source: c.id, target: id, params: {} }))
+				{ id: freshId(design, `${db.id}-repl`, { keepStem: true }), source: db.id, target: id, params: {} },
+				...callers.map((c) => ({ id: freshId(design, `${c.id}-${id}`, { keepStem: true }), source: c.id, target: id, params: {} }))
 			]
 		}
 	};

@@ -14,9 +14,12 @@ import {
 	paste,
 	removeElements,
 	setNodeParam,
-	setPathValue
+	setPathValue,
+	freshId,
+	mergeParams
 } from './edit';
 import { restoreDesign } from './restore';
+import type { Design } from './types';
 
 describe('design edits', () => {
 	it('the example is client → lb → service (2 instances) → database, and valid', () => {
@@ -111,5 +114,36 @@ describe('design edits', () => {
 	it('connect gives a fresh edge id', () => {
 		const d = connect(connect(blankDesign(), 'a', 'b'), 'b', 'c');
 		expect(d.edges.map((e) => e.id)).toEqual(['e-1', 'e-2']);
+	});
+});
+
+describe('the edit API shared by the editor, the fixes and the practice transforms', () => {
+	const withRegion = (): Design => ({
+		...blankDesign(),
+		regions: [{ id: 'cache', name: 'Cache land' }, { id: 'service-1', name: 'One' }]
+	});
+
+	it('freshId never reuses a region id, numbered or keeping the stem', () => {
+		const d = withRegion();
+		expect(freshId(d, 'service')).toBe('service-2');
+		expect(freshId(d, 'cache', { keepStem: true })).toBe('cache-2');
+		expect(freshId(d, 'db', { keepStem: true })).toBe('db');
+		expect(freshId(d, 'db', { keepStem: true, taken: ['db', 'db-2'] })).toBe('db-3');
+	});
+
+	it('fixes and practice transforms make the same ids as before on region-free designs', async () => {
+		const { applyPatch } = await import('../analysis/patch');
+		const { setParams } = await import('../practice/transforms');
+		let d = addNode(blankDesign(), 'service', { x: 0, y: 0 }, 'web');
+		d = applyPatch(d, { op: 'setParams', nodeId: 'web', params: { autoscale: { enabled: true } } });
+		const web = d.nodes.find((n) => n.id === 'web')!;
+		expect(web.params).toEqual({ autoscale: { enabled: true } });
+		const again = setParams(d, 'web', { autoscale: { max: 9 }, instances: 4 });
+		expect(again.nodes[0].params).toEqual({ autoscale: { enabled: true, max: 9 }, instances: 4 });
+		expect(d.nodes[0].params).toEqual({ autoscale: { enabled: true } }); // input untouched
+	});
+
+	it('mergeParams merges sections one level deep and replaces everything else', () => {
+		expect(mergeParams({ a: 1, s: { x: 1, y: 2 }, l: [1] }, { s: { y: 3 }, l: [2], b: 'z' })).toEqual({ a: 1, s: { x: 1, y: 3 }, l: [2], b: 'z' });
 	});
 });

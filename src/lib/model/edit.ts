@@ -35,10 +35,40 @@ export function exampleDesign(): Design {
 	};
 }
 
-/** A short id not yet used in the design, e.g. "service-3". */
-export function freshId(design: Design, prefix: string, taken: Set<string> = new Set()): string {
-	const used = new Set([...design.nodes.map((n) => n.id), ...design.edges.map((e) => e.id), ...(design.regions ?? []).map((r) => r.id), ...taken]);
-	for (let i = 1; ; i++) if (!used.has(`${prefix}-${i}`)) return `${prefix}-${i}`;
+/**
+ * The one way to make an id: one that no node, edge or region of the design uses (nor any
+ * in `taken`). Numbered from the stem ("service-1", "service-2"…); with `keepStem` the stem
+ * itself while it is free ("cache", then "cache-2"…), for the readable ids of fixes and
+ * practice transforms.
+ */
+export function freshId(design: Design, stem: string, opts: { taken?: Iterable<string>; keepStem?: boolean } = {}): string {
+	const used = new Set([...design.nodes.map((n) => n.id), ...design.edges.map((e) => e.id), ...(design.regions ?? []).map((r) => r.id), ...(opts.taken ?? [])]);
+	if (opts.keepStem && !used.has(stem)) return stem;
+	for (let i = opts.keepStem ? 2 : 1; ; i++) if (!used.has(`${stem}-${i}`)) return `${stem}-${i}`;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The one param merge: one level deep, so `{ autoscale: { enabled: true } }` keeps the section's other fields. */
+export function mergeParams(old: Params, add: Params): Params {
+	const out: Params = { ...old };
+	for (const [k, v] of Object.entries(add)) out[k] = isPlainObject(v) && isPlainObject(old[k]) ? { ...old[k], ...v } : v;
+	return out;
+}
+
+/** Some params of one node changed (merged, see mergeParams). */
+export function mergeNodeParams(design: Design, id: string, params: Params): Design {
+	return { ...design, nodes: design.nodes.map((n) => (n.id === id ? { ...n, params: mergeParams(n.params, params) } : n)) };
+}
+
+/** Some params of one edge changed (merged, see mergeParams). */
+export function mergeEdgeParams(design: Design, id: string, params: Params): Design {
+	return { ...design, edges: design.edges.map((e) => (e.id === id ? { ...e, params: mergeParams(e.params, params) } : e)) };
+}
+
+/** Nodes and edges added as given (their ids made with freshId). */
+export function addElements(design: Design, nodes: DesignNode[], edges: DesignEdge[] = []): Design {
+	return { ...design, nodes: [...design.nodes, ...nodes], edges: [...design.edges, ...edges] };
 }
 
 export function addNode(design: Design, kind: NodeKind, position: XY, id = freshId(design, kind)): Design {
@@ -182,7 +212,7 @@ export function paste(design: Design, piece: Design, offset: XY): { design: Desi
 	const taken = new Set<string>();
 	const rename = new Map<string, string>();
 	const fresh = (old: string, prefix: string) => {
-		const id = freshId(design, prefix, taken);
+		const id = freshId(design, prefix, { taken });
 		taken.add(id);
 		rename.set(old, id);
 		return id;

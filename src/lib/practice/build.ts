@@ -55,11 +55,3 @@ export function cloneDesign(d: Design): Design {
 	return structuredClone(d);
 }
 
-/** An id not yet used by any node or edge of the design: `base`, else `base-2`, `base-3`… */
-export function freshId(d: Design, base: string): string {
-	const used = new Set([...d.nodes.map((n) => n.id), ...d.edges.map((e) => e.id)]);
-	if (!used.has(base)) return base;
-	let i = 2;
-	while (used.has(`${base}-${i}`)) i++;
-	return `${base}-${i}`;
-}

@@ -1,6 +1,7 @@
 // Back-of-the-envelope estimation: from daily users to requests per second, storage and
 // bandwidth, with the arithmetic shown in powers of ten the way it is done on a whiteboard.
-import { cloneDesign, freshId, placeNode } from './build';
+import { cloneDesign, placeNode } from './build';
+import { freshId } from '../model/edit';
 import type { Design } from '../model/types';
 
 export interface EstimateInput {
@@ -170,7 +171,7 @@ export function applyEstimate(design: Design, est: Estimate, which: 'average' | 
 	let clients = d.nodes.filter((n) => n.kind === 'client');
 	if (clients.length === 0) {
 		const minX = d.nodes.length ? Math.min(...d.nodes.map((n) => n.position.x)) : 200;
-		d.nodes.push(placeNode(freshId(d, 'client'), 'client', minX - 200, 120, {}, { label: 'Users' }));
+		d.nodes.push(placeNode(freshId(d, 'client', { keepStem: true }), 'client', minX - 200, 120, {}, { label: 'Users' }));
 		clients = d.nodes.filter((n) => n.kind === 'client');
 	}
 	for (const c of clients) {

@@ -1,6 +1,7 @@
 // Design transforms used by the review's one-click fixes. Each takes a design and returns
 // a new one (the input is never mutated), so a fix is one undoable replaceDesign.
-import { cloneDesign, freshId, placeNode as makeNode } from './build';
+import { cloneDesign, placeNode as makeNode } from './build';
+import { freshId, mergeEdgeParams, mergeNodeParams } from '../model/edit';
 import { resolveParams } from '../model/defaults';
 import type { Design, DesignEdge, DesignNode, NodeKind, Params } from '../model/types';
 
@@ -13,26 +14,16 @@ export const isReplication = (d: Design, e: DesignEdge) => kindOf(d, e.source) =
 /** Resolved params of a node (defaults filled in). */
 export const paramsOf = (n: DesignNode): Params => resolveParams(n.kind, n.params);
 
-function addEdge(d: Design, source: string, target: string, params: Params = {}) {
+export function addEdge(d: Design, source: string, target: string, params: Params = {}) {
 	if (d.edges.some((e) => e.source === source && e.target === target)) return;
-	d.edges.push({ id: freshId(d, `${source}->${target}`), source, target, params });
+	d.edges.push({ id: freshId(d, `${source}->${target}`, { keepStem: true }), source, target, params });
 }
 
-/** Set some params of one node. */
-export function setParams(d: Design, nodeId: string, patch: Params): Design {
-	const out = cloneDesign(d);
-	const n = byId(out, nodeId);
-	if (n) n.params = { ...n.params, ...patch };
-	return out;
-}
+/** Set some params of one node (the editor's merge, model/edit.ts). */
+export const setParams = mergeNodeParams;
 
-/** Set some params of one edge. */
-export function setEdgeParams(d: Design, edgeId: string, patch: Params): Design {
-	const out = cloneDesign(d);
-	const e = out.edges.find((x) => x.id === edgeId);
-	if (e) e.params = { ...e.params, ...patch };
-	return out;
-}
+/** Set some params of one edge (the editor's merge, model/edit.ts). */
+export const setEdgeParams = mergeEdgeParams;
 
 /**
  * Put a new node on the given edges: each `a → b` becomes `a → new` (keeping its params)
@@ -44,7 +35,7 @@ export function insertOnEdges(d: Design, edgeIds: string[], kind: NodeKind, base
 	if (cut.length === 0) return out;
 	const a = byId(out, cut[0].source)!;
 	const b = byId(out, cut[0].target)!;
-	const id = freshId(out, base);
+	const id = freshId(out, base, { keepStem: true });
 	const region = a.region && a.region === b.region ? a.region : b.region;
 	out.nodes.push(
 		makeNode(id, kind, Math.round((a.position.x + b.position.x) / 2), Math.round((a.position.y + b.position.y) / 2) + 60, params, {
@@ -65,7 +56,7 @@ export function addStandby(d: Design, nodeId: string): Design {
 	const out = cloneDesign(d);
 	const n = byId(out, nodeId);
 	if (!n) return out;
-	const id = freshId(out, `${nodeId}-standby`);
+	const id = freshId(out, `${nodeId}-standby`, { keepStem: true });
 	out.nodes.push({ ...structuredClone(n), id, label: `${n.label ?? nodeId} (standby)`, position: { x: n.position.x, y: n.position.y + 110 } });
 	for (const e of incoming(d, nodeId)) addEdge(out, e.source, id, structuredClone(e.params));
 	for (const e of outgoing(d, nodeId)) addEdge(out, id, e.target, structuredClone(e.params));
@@ -77,7 +68,7 @@ export function addFollower(d: Design, leaderId: string): Design {
 	const out = cloneDesign(d);
 	const leader = byId(out, leaderId);
 	if (!leader) return out;
-	const id = freshId(out, `${leaderId}-follower`);
+	const id = freshId(out, `${leaderId}-follower`, { keepStem: true });
 	out.nodes.push({
 		...structuredClone(leader),
 		id,
@@ -95,7 +86,7 @@ export function addCacheFor(d: Design, dbId: string): Design {
 	const out = cloneDesign(d);
 	const dbNode = byId(out, dbId);
 	if (!dbNode) return out;
-	const id = freshId(out, 'cache');
+	const id = freshId(out, 'cache', { keepStem: true });
 	out.nodes.push(makeNode(id, 'cache', dbNode.position.x, dbNode.position.y - 130, { instances: 2, capacity: 20000, ttlS: 300 }, { region: dbNode.region }));
 	for (const e of incoming(d, dbId)) if (!isReplication(d, e)) addEdge(out, e.source, id, { carries: ['read'] });
 	return out;

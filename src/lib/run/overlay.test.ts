@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { overlayFigures, reuseUnchanged, sig2 } from './overlay';
 import { FrameRing } from './ring';
-import { packFrames } from './frames';
+import { packFrames } from '../protocol/frames';
 import { createFakeSimulation } from './fakeSim';
 import { chainDesign } from './testDesign';
 

@@ -4,7 +4,7 @@
 // caller completed (exact for a single caller, an estimate for several).
 import type { Design } from '../model/types';
 import type { EdgeFigures, NodeFigures } from '../stores/overlay.svelte';
-import { N } from './frames';
+import { N } from '../protocol/frames';
 import type { FrameRing } from './ring';
 
 /** Two significant figures: what a badge shows, and fewer repaints from noise. */

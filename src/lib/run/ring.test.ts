@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FrameRing } from './ring';
-import { frameStride, G, GLOBAL_STRIDE, N } from './frames';
+import { frameStride, G, GLOBAL_STRIDE, N } from '../protocol/frames';
 
 function packedTimes(times: number[], nodes: number) {
 	const s = frameStride(nodes);

@@ -1,7 +1,7 @@
 // A fixed-capacity ring of packed frames (see frames.ts), the one store every chart reads.
 // Appending copies numbers into a preallocated buffer: no allocation per frame, and the
 // oldest frames drop off once a long run outgrows the capacity.
-import { frameStride, GLOBAL_STRIDE, NODE_STRIDE } from './frames';
+import { frameStride, GLOBAL_STRIDE, NODE_STRIDE } from '../protocol/frames';
 
 export class FrameRing {
 	readonly stride: number;

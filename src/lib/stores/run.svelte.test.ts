@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { RunStore, UI_MS } from './run.svelte';
-import type { RunBackend } from '../run/backend';
-import type { BatchFn } from '../run/host';
-import { packFrames } from '../run/frames';
-import { inProcessBackend } from '../run/backend';
-import { createHost } from '../run/host';
+import type { RunBackend } from '../bridge/backend';
+import type { BatchFn } from '../protocol/live';
+import { packFrames } from '../protocol/frames';
+import { inProcessBackend } from '../bridge/backend';
+import { createHost } from '../worker/host';
 import { createFakeSimulation } from '../run/fakeSim';
 import { chainDesign } from '../run/testDesign';
-import { G } from '../run/frames';
+import { G } from '../protocol/frames';
 import { DesignError } from '../sim/types';
 
 function store(create = createFakeSimulation) {

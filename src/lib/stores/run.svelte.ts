@@ -4,10 +4,11 @@ import { getContext, setContext } from 'svelte';
 import { createActor, type Actor } from 'xstate';
 import type { Design, ScenarioEvent } from '../model/types';
 import type { SimResult } from '../sim/types';
-import { workerBackend, type RunBackend } from '../run/backend';
+import { workerBackend, type RunBackend } from '../bridge/backend';
+import { spawnSimWorker } from '../bridge/browser';
 import { FrameRing } from '../run/ring';
 import { runMachine, type RunStatus } from '../run/machine';
-import type { Speed } from '../run/loop';
+import type { Speed } from '../protocol/live';
 import { analyse, type Analysis } from '../analysis/bottleneck';
 
 /**
@@ -251,7 +252,7 @@ export function createRunStore(): RunStore {
 	// The backend reports crashes to the store, which does not exist yet when the backend is made.
 	const holder: { run?: RunStore } = {};
 	const backend = workerBackend(
-		() => new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'simulator' }),
+		spawnSimWorker,
 		(message) => holder.run?.crashed(message)
 	);
 	holder.run = new RunStore(backend);

@@ -3,7 +3,7 @@ import { getContext, setContext } from 'svelte';
 
 export type Theme = 'light' | 'dark';
 /** Panels other helpers add (library, templates, challenges, estimator, review, share). */
-export type PanelName = 'library' | 'templates' | 'challenges' | 'estimator' | 'review' | 'share';
+export type PanelName = 'library' | 'templates' | 'challenges' | 'estimator' | 'review' | 'share' | 'analyse' | 'compare';
 /** On a phone the palette, the inspector (or open panel) and the dock are bottom sheets. */
 export type SheetName = 'palette' | 'inspector' | 'dock';
 

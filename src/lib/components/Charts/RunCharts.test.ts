@@ -3,8 +3,8 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import RunCharts from './RunCharts.svelte';
 import { ChartScope } from './scope.svelte';
 import { RunStore } from '../../stores/run.svelte';
-import { inProcessBackend } from '../../run/backend';
-import { createHost } from '../../run/host';
+import { inProcessBackend } from '../../bridge/backend';
+import { createHost } from '../../worker/host';
 import { createFakeSimulation } from '../../run/fakeSim';
 import { chainDesign } from '../../run/testDesign';
 

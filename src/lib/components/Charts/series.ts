@@ -1,6 +1,6 @@
-// The series each chart plots, as reads into the frame ring (see run/frames.ts for offsets).
+// The series each chart plots, as reads into the frame ring (see protocol/frames.ts for offsets).
 import { FAILURE_REASONS, type Reason } from '../../model/types';
-import { G, N } from '../../run/frames';
+import { G, N } from '../../protocol/frames';
 import type { FrameRing } from '../../run/ring';
 import type { Series } from './types';
 

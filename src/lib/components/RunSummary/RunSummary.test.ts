@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import RunSummary from './RunSummary.svelte';
 import { analyse } from '../../analysis/bottleneck';
@@ -35,5 +35,14 @@ describe('RunSummary', () => {
 		await user.click(screen.getAllByRole('button', { name: 'Apply' })[0]);
 		expect(onapply).toHaveBeenCalledWith(expect.objectContaining({ label: 'Add a cache in front of db' }));
 		expect(screen.getByText(/undo with Ctrl\+Z/)).toBeInTheDocument();
+	});
+
+	it('each fix has a Why? naming its concept', async () => {
+		const user = userEvent.setup();
+		render(RunSummary, { props: { analysis: analyse(chainDesign(), result), result, labels: {}, onapply: vi.fn() } });
+		const first = screen.getAllByTestId('suggestion')[0];
+		await user.click(within(first).getByRole('button', { name: 'Why?' }));
+		// The first fix adds a cache: its concept is cache-aside.
+		expect(within(first).getByTestId('why-text')).toHaveTextContent('Cache-aside');
 	});
 });

@@ -81,11 +81,11 @@ export const regionPartition: Challenge = {
 	topic: 'multi-region',
 	concepts: ['network-partition', 'read-replicas', 'geodns'],
 	brief:
-		'US West has its own web tier, but it reads and writes the database in US East. At 10 s the link between the regions is cut for the rest of the run, and every West user gets errors although their servers are fine. Writes must go to the one leader; reads may be a little stale.',
+		'US West has its own web tier, but it reads and writes the database in US East. At 10 s the link between the regions is cut for the rest of the run, and every West user gets errors although their servers are fine. Writes must go to the one leader; reads may be a little stale; West users should still be served from the West.',
 	failure: 'From 10 s, US East and US West cannot reach each other.',
 	goals: [
 		{ kind: 'errorBudget', maxPct: 4 },
-		{ kind: 'latency', percentile: 'p99', maxMs: 150 }
+		{ kind: 'latency', percentile: 'p99', maxMs: 100 }
 	],
 	run: cut,
 	start: design(

@@ -4,9 +4,7 @@
 // Pure: the clock, the timer and the outputs are passed in, so tests drive it by hand.
 import type { ScenarioEvent } from '../model/types';
 import type { MetricsFrame, SimResult, Simulation } from '../sim/types';
-
-export type Speed = 1 | 10 | 100 | 'max';
-export const SPEEDS: readonly Speed[] = [1, 10, 100, 'max'];
+import type { Speed } from '../protocol/live';
 
 /** Longest slice of work per tick, ms of wall time. */
 export const SLICE_MS = 30;

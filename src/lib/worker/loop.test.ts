@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RunLoop, FLUSH_MS, type LoopIO, type Speed } from './loop';
-import { createFakeSimulation } from './fakeSim';
-import { chainDesign } from './testDesign';
+import { RunLoop, FLUSH_MS, type LoopIO } from './loop';
+import type { Speed } from '../protocol/live';
+import { createFakeSimulation } from '../run/fakeSim';
+import { chainDesign } from '../run/testDesign';
 import type { MetricsFrame, SimResult, Simulation } from '../sim/types';
 
 /** A hand-driven clock: `run(ms)` fires due timers in order. */

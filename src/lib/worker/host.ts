@@ -1,34 +1,10 @@
-// What the worker exposes: one run at a time, driven by a RunLoop, frames packed per batch.
+// Runs inside the worker. What the worker exposes: one run at a time, driven by a RunLoop, frames packed per batch.
 // Kept free of Comlink so tests call it directly; the worker file only wires it up.
-import type { Design, ScenarioEvent } from '../model/types';
-import type { SimOptions, SimResult, Simulation } from '../sim/types';
-import { latestStates, packFrames } from './frames';
-import { RunLoop, type Speed } from './loop';
-
-export type BatchFn = (packed: Float64Array, timeS: number, states: Record<string, string>) => void;
-export type EndFn = (result: SimResult) => void;
-export type ErrorFn = (message: string) => void;
-
-export interface StartOptions {
-	durationS: number;
-	seed: number;
-	speed: Speed;
-	/** Start paused (for Step before Run). */
-	paused?: boolean;
-}
-
-export interface SimHostApi {
-	/** Builds the simulation and starts it; throws (a DesignError's message) if it cannot run. */
-	start(design: Design, opts: StartOptions, onBatch: BatchFn, onEnd: EndFn, onError: ErrorFn): { nodeIds: string[]; durationS: number };
-	pause(): void;
-	resume(): void;
-	step(seconds?: number): void;
-	setSpeed(speed: Speed): void;
-	inject(ev: Omit<ScenarioEvent, 'atS'>): void;
-	stop(): void;
-	/** The watchdog's question: answered only if the worker's event loop is free. */
-	ping(): number;
-}
+import type { Design } from '../model/types';
+import type { SimOptions, Simulation } from '../sim/types';
+import type { SimHostApi } from '../protocol/live';
+import { latestStates, packFrames } from '../protocol/frames';
+import { RunLoop } from './loop';
 
 export interface HostDeps {
 	create: (design: Design, opts: SimOptions) => Simulation;

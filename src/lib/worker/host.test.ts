@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHost } from './host';
-import { createFakeSimulation } from './fakeSim';
-import { chainDesign } from './testDesign';
-import { unpackFrames } from './frames';
+import { createFakeSimulation } from '../run/fakeSim';
+import { chainDesign } from '../run/testDesign';
+import { unpackFrames } from '../protocol/frames';
 import type { SimResult } from '../sim/types';
 
 describe('worker host', () => {

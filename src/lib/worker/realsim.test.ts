@@ -1,9 +1,9 @@
-// The run layer against the real simulator: frames pack, stream and finish.
+// The worker's host against the real simulator: frames pack, stream and finish.
 import { describe, expect, it } from 'vitest';
 import { createHost } from './host';
 import { createSimulation } from '../sim';
-import { chainDesign } from './testDesign';
-import { unpackFrames } from './frames';
+import { chainDesign } from '../run/testDesign';
+import { unpackFrames } from '../protocol/frames';
 import type { MetricsFrame, SimResult } from '../sim/types';
 
 describe('run host on the real simulator', () => {

@@ -1,10 +1,10 @@
-// How the run store reaches a simulator: through the Web Worker (the app) or in-process
-// (component tests, where jsdom has no Worker). Both speak the host's API (host.ts).
+// Main thread's end of the live run: reaches the simulator through its Web Worker (the
+// app) or in-process (component tests, where jsdom has no Worker). Both speak the host's
+// API (protocol/live.ts); the worker is watched by the bridge's watchdog.
 import * as Comlink from 'comlink';
 import type { Design, ScenarioEvent } from '../model/types';
-import type { BatchFn, EndFn, ErrorFn, SimHostApi, StartOptions } from './host';
-import type { Speed } from './loop';
-import { Watchdog } from './watchdog';
+import type { BatchFn, EndFn, ErrorFn, SimHostApi, Speed, StartOptions } from '../protocol/live';
+import { Watchdog, WATCHDOG_MS, crashMessage, hungMessage } from './watchdog';
 
 export interface RunBackend {
 	start(design: Design, opts: StartOptions, onBatch: BatchFn, onEnd: EndFn, onError: ErrorFn): Promise<{ nodeIds: string[]; durationS: number }>;
@@ -31,9 +31,6 @@ export function inProcessBackend(host: SimHostApi): RunBackend {
 	};
 }
 
-/** How long the worker may leave a ping unanswered before we call it hung. */
-export const WATCHDOG_MS = 8000;
-
 /**
  * The worker backend. `onCrash` hears, in plain words, that the worker threw outside a run,
  * failed to load, or stopped answering; the worker is then replaced on the next start.
@@ -44,7 +41,7 @@ export function workerBackend(spawn: () => Worker, onCrash: (message: string) =>
 	const dog = new Watchdog(
 		() => (api ? api.ping() : Promise.resolve(0)),
 		WATCHDOG_MS,
-		() => crash(`The simulator stopped answering for ${WATCHDOG_MS / 1000} s, so it was restarted. Your design is unchanged.`),
+		() => crash(hungMessage(WATCHDOG_MS)),
 		(fn, ms) => setTimeout(fn, ms),
 		(t) => clearTimeout(t as ReturnType<typeof setTimeout>)
 	);
@@ -64,7 +61,7 @@ export function workerBackend(spawn: () => Worker, onCrash: (message: string) =>
 		worker = spawn();
 		worker.addEventListener('error', (e) => {
 			e.preventDefault?.();
-			crash(`The simulator crashed${e.message ? `: ${e.message}` : ''}. It was restarted; your design is unchanged.`);
+			crash(crashMessage(e.message));
 		});
 		api = Comlink.wrap<SimHostApi>(worker);
 		return api;

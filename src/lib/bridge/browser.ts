@@ -1,0 +1,35 @@
+// The app's workers, built by Vite as module workers (see stack.md): the live run's
+// simulator and the job pool. The only place that names worker files for the browser.
+import poolScript from '../../workers/pool.worker.ts?worker&url';
+import { poolSize, workerPool, type JobPool } from './pool';
+
+export function spawnSimWorker(): Worker {
+	return new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'simulator' });
+}
+
+let shared: JobPool | null = null;
+let crashListener: ((message: string) => void) | null = null;
+
+/** Logical cores, as the browser reports them (2 when it will not say). */
+export function cores(): number {
+	return typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
+}
+
+/**
+ * The page's job pool, made on first use: as many workers as cores minus one (at least one).
+ * Workers start lazily, so a pool given N jobs uses min(cores − 1, N) of them.
+ */
+export function jobPool(): JobPool {
+	shared ??= workerPool({
+		script: poolScript,
+		type: 'web',
+		maxWorkers: poolSize(cores(), Infinity),
+		onCrash: (m) => crashListener?.(m)
+	});
+	return shared;
+}
+
+/** Who hears about a pool worker that crashed or hung. */
+export function onPoolCrash(fn: (message: string) => void): void {
+	crashListener = fn;
+}

@@ -1,0 +1,122 @@
+// Analyses beyond one run, on the job pool: the load sweep, repeats over seeds (confidence)
+// and the comparison of two designs. Holds their progress and results so they survive the
+// panel being closed; results of a sweep are written into the design (saved and exported
+// with it) as an undoable "Keep sweep results".
+import { getContext, setContext } from 'svelte';
+import type { Design } from '../model/types';
+import type { JobPool } from '../bridge/pool';
+import { CancelledError } from '../bridge/pool';
+import { DesignError } from '../sim/types';
+import { runFingerprint } from './run.svelte';
+import { DEFAULT_POINTS, type SweepPoint } from '../sweep/plan';
+import { estimateCapacity } from '../sweep/capacity';
+import { DEFAULT_RUNS, runCompare, runRepeats, runSweep, seedsFor, type Progress, type RepeatResult } from '../sweep/runner';
+import { hashText, withSweep, type SavedSweep } from '../sweep/saved';
+
+type Job = 'sweep' | 'repeats' | 'compare';
+
+export interface Editable {
+	readonly design: Design;
+	update(label: string, fn: (d: Design) => Design): void;
+}
+
+export interface CompareResult {
+	names: [string, string];
+	a: RepeatResult;
+	b: RepeatResult;
+}
+
+export class AnalyseStore {
+	/** What is running now, if anything (one analysis at a time). */
+	busy = $state<Job | null>(null);
+	progress = $state<Progress>({ done: 0, total: 0 });
+	error = $state<string | null>(null);
+	points = $state(DEFAULT_POINTS);
+	runs = $state(DEFAULT_RUNS);
+	repeats = $state.raw<(RepeatResult & { designId: string; fingerprint: string }) | null>(null);
+	compare = $state.raw<CompareResult | null>(null);
+	/** Points of the sweep in progress, as they land (for the chart). */
+	partial = $state.raw<SavedSweep | null>(null);
+
+	#abort: AbortController | null = null;
+
+	constructor(private pool: () => JobPool) {}
+
+	static fingerprint(d: Design): string {
+		return hashText(runFingerprint(d));
+	}
+
+	cancel(): void {
+		this.#abort?.abort();
+	}
+
+	async #go<T>(job: Job, work: (ctl: { onProgress: (p: Progress) => void; signal: AbortSignal }) => Promise<T>): Promise<T | null> {
+		if (this.busy) return null;
+		this.busy = job;
+		this.error = null;
+		this.progress = { done: 0, total: 0 };
+		const abort = (this.#abort = new AbortController());
+		try {
+			return await work({ onProgress: (p) => (this.progress = p), signal: abort.signal });
+		} catch (e) {
+			if (!(e instanceof CancelledError) && !abort.signal.aborted)
+				this.error = e instanceof DesignError ? `This design cannot run: ${e.reasons[0]}` : e instanceof Error ? e.message : String(e);
+			return null;
+		} finally {
+			this.busy = null;
+			this.#abort = null;
+		}
+	}
+
+	async sweep(editor: Editable): Promise<void> {
+		const design = editor.design;
+		const estimate = estimateCapacity(design);
+		const fingerprint = AnalyseStore.fingerprint(design);
+		const b = estimate.bottleneck;
+		this.partial = {
+			at: '',
+			seed: 0,
+			durationS: 0,
+			capacityRps: estimate.capacityRps,
+			bottleneck: b && { id: b.id, label: b.label, why: b.why },
+			points: [],
+			knee: null,
+			fingerprint
+		};
+		const onItem = (_: number, p: unknown) => {
+			if (this.partial) this.partial = { ...this.partial, points: [...this.partial.points, p as SweepPoint] };
+		};
+		const r = await this.#go('sweep', (ctl) => runSweep(this.pool(), design, this.points, { ...ctl, onItem }, estimate));
+		if (!r) {
+			this.partial = null;
+			return;
+		}
+		const saved: SavedSweep = { ...r, fingerprint };
+		// Kept only on the design it describes (the user may have opened another meanwhile).
+		if (editor.design.id === design.id) {
+			editor.update('Keep sweep results', (d) => withSweep(d, saved));
+			this.partial = null;
+		} else this.partial = saved;
+	}
+
+	async repeat(editor: Editable): Promise<void> {
+		const design = editor.design;
+		const seeds = seedsFor(design, this.runs);
+		const r = await this.#go('repeats', (ctl) => runRepeats(this.pool(), design, seeds, ctl));
+		if (r) this.repeats = { ...r, designId: design.id, fingerprint: AnalyseStore.fingerprint(design) };
+	}
+
+	async compareDesigns(a: Design, b: Design, names: [string, string]): Promise<void> {
+		const seeds = seedsFor(a, this.runs);
+		const r = await this.#go('compare', (ctl) => runCompare(this.pool(), a, b, seeds, ctl));
+		if (r) this.compare = { names, a: r[0], b: r[1] };
+	}
+}
+
+const KEY = Symbol('analyse');
+export const setAnalyse = (s: AnalyseStore) => setContext(KEY, s);
+export function getAnalyse(): AnalyseStore {
+	const s = getContext<AnalyseStore | undefined>(KEY);
+	if (!s) throw new Error('getAnalyse() needs an AnalyseStore set by the page.');
+	return s;
+}
