@@ -11,7 +11,7 @@ async function openPanel(page: Page, name: string, testid: string) {
 test('templates: walk from one server to two regions, step by step', async ({ page }) => {
 	await openPanel(page, 'Templates', 'templates');
 	const items = page.getByTestId('template-item');
-	await expect(items).toHaveCount(17);
+	await expect(items).toHaveCount(25);
 	await items.first().click();
 	await expect(page.getByTestId('template-title')).toHaveText('1. A single server');
 	await expect(page.getByTestId('node')).toHaveCount(3);

@@ -9,6 +9,7 @@ import {
 	spec,
 	type ParamSpec
 } from './params';
+import { CLOSED_LOOP_FIELDS, GC_SECTION, OVERLOAD_SECTION, RETRY_FIELDS } from './overload';
 
 const { n, int, choice, bool, section } = spec;
 
@@ -79,7 +80,8 @@ const MIX = section(
 
 const DNS_PARAMS: ParamSpec[] = [
 	n('lookupMs', 'Lookup time', 'ms', 20, 0, 60_000, 'Added to requests whose resolver cache misses.'),
-	n('clientCacheRatio', 'Client cache ratio', undefined, 0.95, 0, 1, 'Fraction of requests answered by a cached resolution.')
+	n('clientCacheRatio', 'Client cache ratio', undefined, 0.95, 0, 1, 'Fraction of requests answered by a cached resolution.'),
+	n('ttlS', 'Record TTL', 's', 60, 0, 1e7, 'How long clients keep a resolved address (it carries them through a DNS outage).')
 ];
 
 export const KINDS: Record<NodeKind, KindInfo> = {
@@ -99,7 +101,8 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 			choice('arrival', 'Arrivals', ['poisson', 'uniform'], 'poisson', 'Poisson (random gaps) or evenly spaced.'),
 			SHAPE,
 			{ type: 'map', key: 'regions', label: 'Origin regions', help: 'Share of traffic from each region.', default: {}, min: 0, max: 1 },
-			n('timeoutMs', 'Timeout', 'ms', 10_000, 1, 1e9, 'The client gives up after this.')
+			n('timeoutMs', 'Timeout', 'ms', 10_000, 1, 1e9, 'The client gives up after this.'),
+			...CLOSED_LOOP_FIELDS
 		]
 	},
 	dns: {
@@ -213,6 +216,8 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 			...serverGroup({ instances: 2, concurrency: 8, serviceTimeMs: 20, queueLimit: 100 }),
 			bool('blocking', 'Blocking calls', false, 'Hold the worker while downstream calls run (thread-per-request).'),
 			bool('stateful', 'Stateful sessions', false, 'Sessions live on an instance: needs ip-hash, lost when it dies.'),
+			OVERLOAD_SECTION,
+			GC_SECTION,
 			autoscaleSection(false),
 			FAILURES_SECTION
 		]
@@ -227,6 +232,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: true,
 		params: [
 			...serverGroup({ instances: 2, concurrency: 4, serviceTimeMs: 50, queueLimit: 0 }).filter((f) => f.key !== 'queueLimit'),
+			GC_SECTION,
 			autoscaleSection(true),
 			FAILURES_SECTION
 		]
@@ -251,6 +257,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 				'cache-aside',
 				'How reads fill it and how writes reach it.'
 			),
+			bool('warm', 'Start warm', false, 'Start with the most popular keys loaded (a cache-warming job ran); off: it starts empty.'),
 			FAILURES_SECTION
 		]
 	},
@@ -270,6 +277,8 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 			int('shards', 'Shards', 1, 1, 10_000, 'Keys split over this many partitions.'),
 			choice('sharding', 'Sharding', ['hash', 'range'], 'hash', 'Hash spreads keys; range keeps neighbours together (and hot keys hot).'),
 			n('failoverS', 'Failover time', 's', 30, 0, 3600, 'Time to promote a follower after the leader dies.'),
+			OVERLOAD_SECTION,
+			GC_SECTION,
 			FAILURES_SECTION
 		]
 	},
@@ -331,6 +340,7 @@ export const EDGE_PARAMS: ParamSpec[] = [
 	n('timeoutMs', 'Timeout', 'ms', 0, 0, 1e9, 'The caller gives up after this (0 = none).'),
 	int('retries', 'Retries', 0, 0, 20, 'Retries on failure, with exponential backoff and jitter.'),
 	n('backoffMs', 'Backoff base', 'ms', 100, 0, 1e7, 'First retry waits about this, doubling each time.'),
+	...RETRY_FIELDS,
 	section(
 		'breaker',
 		'Circuit breaker',

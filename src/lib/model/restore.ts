@@ -2,6 +2,7 @@
 // field, drops what cannot be used with a warning, caps sizes, ignores prototype keys,
 // migrates old versions and refuses newer ones, and never throws.
 import { EDGE_PARAMS, KINDS, MAX_EVENT_FACTOR } from './kinds';
+import { FAULTS, FAULT_FIELD_KEYS } from './faults';
 import { migrate } from './migrations';
 import { cleanParams } from './validate';
 import { BAD_KEYS, isObj, rebuild, type Meter } from './sanitize';
@@ -44,7 +45,7 @@ const MAX_WARNINGS = 100;
 const NODE_KEYS = new Set(['id', 'kind', 'label', 'position', 'region', 'params']);
 const EDGE_KEYS = new Set(['id', 'source', 'target', 'params']);
 const REGION_KEYS = new Set(['id', 'name', 'position', 'width', 'height']);
-const EVENT_KEYS = new Set(['atS', 'action', 'target', 'factor', 'durationS', 'regions', 'instance']);
+const EVENT_KEYS = new Set(['atS', 'action', 'target', 'peer', 'factor', 'durationS', 'regions', 'instance', ...FAULT_FIELD_KEYS]);
 const SCENARIO_KEYS = new Set(['durationS', 'warmupS', 'seed', 'events']);
 const DESIGN_KEYS = new Set(['format', 'version', 'id', 'name', 'nodes', 'edges', 'regions', 'scenario', 'regionLatencyMs', 'prices']);
 
@@ -179,14 +180,20 @@ function restoreEvent(raw: unknown, durationS: number, cx: Ctx): ScenarioEvent |
 		return null;
 	}
 	const ev: Partial<ScenarioEvent> = { atS: Math.min(raw.atS, durationS), action };
-	// A target names a node (following a cut id) or a region.
+	// A target names a node (following a cut id), an edge (link faults) or a region.
 	if (typeof raw.target === 'string') ev.target = cx.nodeIds.get(raw.target) ?? cutId(raw.target);
+	if (typeof raw.peer === 'string') ev.peer = cx.nodeIds.get(raw.peer) ?? cutId(raw.peer);
 	if (nonNegative(raw.factor) && raw.factor <= MAX_EVENT_FACTOR) ev.factor = raw.factor;
 	if (nonNegative(raw.durationS)) ev.durationS = raw.durationS;
 	const rg = raw.regions;
 	if (Array.isArray(rg) && rg.length === 2 && typeof rg[0] === 'string' && typeof rg[1] === 'string') ev.regions = [cutId(rg[0]), cutId(rg[1])];
 	if (typeof raw.instance === 'number' && Number.isInteger(raw.instance) && raw.instance >= 0 && raw.instance <= 1e6) ev.instance = raw.instance;
-	for (const k of ['target', 'regions', 'instance', 'factor', 'durationS'] as const)
+	// The other numbers a fault carries, each within the fault table's range.
+	for (const fl of FAULTS[action].fields) {
+		const v = raw[fl.key];
+		if (fl.key !== 'factor' && fl.key !== 'durationS' && fl.key !== 'instance' && typeof v === 'number' && Number.isFinite(v) && v >= fl.min && v <= fl.max) ev[fl.key] = v;
+	}
+	for (const k of ['target', 'peer', 'regions', 'instance', 'factor', 'durationS', ...FAULT_FIELD_KEYS] as const)
 		if (raw[k] !== undefined && ev[k] === undefined) cx.warn(`A "${action}" event's ${k} was not valid and was left out.`);
 	return rebuild(raw, ev, EVENT_KEYS, cx.meter) as ScenarioEvent;
 }

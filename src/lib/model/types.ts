@@ -74,23 +74,58 @@ export const SCENARIO_ACTIONS = [
 	'slow',
 	'partition',
 	'flush',
-	'spike'
+	'spike',
+	'errorRate',
+	'edgeLatency',
+	'packetLoss',
+	'partitionNodes',
+	'noisyNeighbour',
+	'gcStorm',
+	'brownout',
+	'dnsOutage',
+	'originOutage',
+	'hotKey',
+	'coldRestart',
+	'diskFull',
+	'replicationLag',
+	'consumerCrash',
+	'badDeploy',
+	'warmRestart'
 ] as const;
 export type ScenarioAction = (typeof SCENARIO_ACTIONS)[number];
 
 export interface ScenarioEvent {
 	atS: number;
 	action: ScenarioAction;
-	/** Node id (fail, recover, failInstance, slow, flush) or region id (fail/recover a region). */
+	/** Node id (most faults), edge id (edgeLatency, packetLoss) or region id (fail/recover a region). */
 	target?: string;
 	/** slow: service-time multiplier; spike: traffic multiplier. */
 	factor?: number;
-	/** spike: how long it lasts. */
+	/** spike and most degradations: how long it lasts (0 or absent: until a recover). */
 	durationS?: number;
 	/** partition: the two region ids cut from each other. */
 	regions?: [string, string];
 	/** failInstance: which instance (default 0). */
 	instance?: number;
+	/** partitionNodes: the other node. */
+	peer?: string;
+	/** errorRate, brownout, badDeploy: share of requests failing; packetLoss: loss probability. */
+	rate?: number;
+	/** edgeLatency: added one-way latency. */
+	addMs?: number;
+	/** noisyNeighbour: how many instances. */
+	count?: number;
+	/** gcStorm: pause length and mean time between pauses per instance. */
+	pauseMs?: number;
+	everyS?: number;
+	/** hotKey: share of the client's requests sent to one key. */
+	share?: number;
+	/** replicationLag: the followers' lag during the spike. */
+	lagMs?: number;
+	/** badDeploy: time between instances taking the bad version. */
+	stepS?: number;
+	/** warmRestart: time for the slowdown to wear off. */
+	warmupS?: number;
 	[extra: string]: unknown;
 }
 

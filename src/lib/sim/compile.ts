@@ -7,6 +7,8 @@ import { K, TYPES, type KindCode } from './consts';
 import { Histogram } from './engine/histogram';
 import { BreakerState } from './machines/breakerState';
 import { C } from './consts';
+import { initOverload, initRetry } from './overload';
+import type { RetryBudget } from './parts/retryBudget';
 
 export interface EdgeRt {
 	idx: number;
@@ -29,6 +31,14 @@ export interface EdgeRt {
 	replication: boolean;
 	mode: 'async' | 'sync' | 'semi-sync';
 	lag: number;
+	/** Faults on the link (sim/faults.ts): loss probability per transmission; cut by a node partition. */
+	loss: number;
+	cut: boolean;
+	/** Retry policy (sim/overload.ts): results retried (bit per result code), jitter 0 equal 1 full 2 none, cap (s), budget. */
+	retryMask: number;
+	jitter: number;
+	backoffCap: number;
+	budget: RetryBudget | null;
 }
 
 const num = (v: unknown, d: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
@@ -66,7 +76,24 @@ export class NodeRt {
 	writeMean = 0;
 	sigma = 0;
 	blocking = false;
+	/** Service-time factor: the health machine's (slow) × the faults' (brown-out, warm-up). */
 	slow = 1;
+	healthSlow = 1;
+	faultSlow = 1;
+	/** Faults (sim/faults.ts), all off by default: the hot loop tests a number or a null. */
+	errRate = 0;
+	instErr: Float64Array | null = null;
+	instSlow: Float64Array | null = null;
+	pausedUntil: Float64Array | null = null;
+	writesFail = false;
+	originDown = false;
+	/** Overload behaviour (sim/overload.ts): queue order, shedding, contention, GC pressure. */
+	discipline = 0;
+	standingTimeout = 0;
+	dropAbandoned = false;
+	contention = 0;
+	emptyAt: Float64Array | null = null;
+	gc: { pause: number; base: number; per: number } | null = null;
 	failed = false;
 	downSince = -Infinity;
 	busy: Int32Array;
@@ -157,6 +184,7 @@ export class NodeRt {
 		this.instDownSince = new Float64Array(n).fill(-Infinity);
 		this.ewma = new Float64Array(n);
 		this.capTotal = this.active * this.conc;
+		initOverload(this);
 	}
 }
 
@@ -235,8 +263,15 @@ export function compile(design: Design): Compiled {
 					: null,
 			replication,
 			mode: p.mode as EdgeRt['mode'],
-			lag: Math.max(0, p.lagMs as number) / 1000
+			lag: Math.max(0, p.lagMs as number) / 1000,
+			loss: 0,
+			cut: false,
+			retryMask: 0,
+			jitter: 0,
+			backoffCap: Infinity,
+			budget: null
 		};
+		initRetry(edge, p);
 		edges.push(edge);
 		nodes[dst].inEdges.push(edge.idx);
 		if (!replication) for (let t = 0; t < 3; t++) if (carries & (1 << t)) nodes[src].out[t].push(edge.idx);

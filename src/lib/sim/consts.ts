@@ -51,7 +51,11 @@ export const EV = {
 	AUTOSCALE: 13, // a = node
 	INSTANCE_READY: 14, // a = node, b = instance
 	FLUSH: 15, // a = node: write-back flush
-	SPIKE_END: 16 // a = index of the spike
+	SPIKE_END: 16, // a = index of the spike
+	FAULT_END: 18, // a = index of the fault (sim/faults.ts) whose time is up
+	FAULT_TICK: 19, // a = index of the fault: its next step (rolling deploy, warm-up)
+	GC_PAUSE: 20, // a = node, b = instance: a stop-the-world pause starts
+	GC_TICK: 21 // a = node: look at its heap pressure (GC pauses mechanism)
 } as const;
 
 // Per-node counters (Float64Array), cumulative from t = 0; windows and the run are differences.
@@ -86,5 +90,6 @@ export const F = {
 	REPLICA: 4, // a kvStore replica request (no edge)
 	MESSAGE: 8, // a message in a queue / at a worker (no caller)
 	HELD: 16, // a blocking server holds its worker for this call
-	STARTED: 32 // service has started (the call holds a worker)
+	STARTED: 32, // service has started (the call holds a worker)
+	LOSSY: 64 // sent over a link with packet loss: the answer may be retransmitted too
 } as const;

@@ -10,6 +10,7 @@ import { Histogram, addBoth } from './engine/histogram';
 import { Rng } from './engine/rng';
 import { onArrive, onResult, onServed } from './dispatch';
 import { CallPool } from './calls';
+import { FIFO, abandoned, backoff, popHead, popOrdered } from './overload';
 
 /**
  * A chain of zero-latency calls is followed by direct calls (cheaper than an event each) up
@@ -154,7 +155,7 @@ export class Sim extends CallPool {
 		}
 		if (this.anyPartition) {
 			const src = this.nodes[edge.src], dst = this.nodes[target];
-			if (src.region >= 0 && dst.region >= 0 && this.partitioned[src.region * this.R + dst.region] === 1) {
+			if (edge.cut || (src.region >= 0 && dst.region >= 0 && this.partitioned[src.region * this.R + dst.region] === 1)) {
 				this.childDone(parent, e, UNAVAILABLE, 0, false);
 				return;
 			}
@@ -172,6 +173,11 @@ export class Sim extends CallPool {
 			if (o >= 0 && r >= 0) lat += this.cx.regionLat[o * this.R + r];
 		}
 		this.cLat[c] = lat;
+		if (edge.loss > 0) {
+			// Packet loss on the link: retransmissions on the way there (and, flagged, on the way back).
+			this.cFlags[c] |= F.LOSSY;
+			lat += this.retransmits(edge.loss);
+		}
 		if (lat > 0 || this.nesting >= MAX_NESTING) this.q.push(this.now + lat, EV.ARRIVE, c, 0);
 		else {
 			this.nesting++;
@@ -180,11 +186,26 @@ export class Sim extends CallPool {
 		}
 	}
 
+	/** Packet loss: each lost transmission waits a retransmission timeout (200 ms, doubling, as TCP's minimum RTO). */
+	retransmits(p: number): number {
+		let extra = 0, rto = 0.2;
+		while (this.rng.uniform() < p) {
+			extra += rto;
+			rto *= 2;
+		}
+		return extra;
+	}
+
 	arrive(c: number): void {
 		const n = this.nodes[this.cNode[c]];
 		this.cT0[c] = this.now;
 		if ((this.cFlags[c] & F.REPLICA) === 0) n.cnt[C.ARR]++;
 		if (this.nodeDown(n)) {
+			this.finish(c, UNAVAILABLE);
+			return;
+		}
+		if (n.errRate > 0 && this.rng.uniform() < n.errRate) {
+			// An error-rate fault: the node answers 5xx at once (counted unavailable).
 			this.finish(c, UNAVAILABLE);
 			return;
 		}
@@ -217,7 +238,8 @@ export class Sim extends CallPool {
 			this.free(c);
 			return;
 		}
-		const lat = this.cEdge[c] >= 0 ? this.cLat[c] : 0;
+		let lat = this.cEdge[c] >= 0 ? this.cLat[c] : 0;
+		if ((flags & F.LOSSY) !== 0) lat += this.retransmits(this.edges[this.cEdge[c]].loss);
 		if (lat > 0 || this.nesting >= MAX_NESTING) this.q.push(this.now + lat, EV.RETURN, c, 0);
 		else {
 			this.nesting++;
@@ -252,12 +274,17 @@ export class Sim extends CallPool {
 	childDone(p: number, e: number, res: number, flags: number, attempted: boolean): void {
 		const edge = this.edges[e];
 		if (attempted && edge.breaker !== null) edge.breaker.record(res === OK, this.now);
-		if (res !== OK && res !== LOST && this.cAttempt[p] < edge.retries) {
+		if (res === OK) {
+			if (edge.budget !== null) edge.budget.success();
+		} else if (
+			this.cAttempt[p] < edge.retries &&
+			(edge.retryMask & (1 << res)) !== 0 &&
+			(edge.budget === null || edge.budget.take(this.now))
+		) {
+			// Capped exponential backoff with jitter (equal by default: half fixed, half random,
+			// so synchronized failures spread out but the wait never collapses to zero).
 			const a = this.cAttempt[p]++;
-			// Exponential backoff with "equal jitter": half fixed, half random, so synchronized
-			// failures spread out but the wait never collapses to zero.
-			const wait = edge.backoff * Math.pow(2, a) * (0.5 + 0.5 * this.rng.uniform());
-			this.q.push(this.now + wait, EV.RETRY, p, this.cGen[p]);
+			this.q.push(this.now + backoff(this, edge, a), EV.RETRY, p, this.cGen[p]);
 			return;
 		}
 		this.cAttempt[p] = 0;
@@ -329,19 +356,26 @@ export class Sim extends CallPool {
 	startService(n: NodeRt, i: number, c: number): void {
 		this.cFlags[c] |= F.STARTED;
 		this.cEpoch[c] = n.epoch[i];
-		const st = this.serviceTime(n, c);
+		let st = this.serviceTime(n, c);
+		// Contention: each other busy worker on the instance adds a share of the service time.
+		if (n.contention > 0) st *= 1 + n.contention * (n.busy[i] - 1);
+		if (n.instSlow !== null) st *= n.instSlow[i];
+		// Work that starts during a stop-the-world pause waits for its end.
+		if (n.pausedUntil !== null && n.pausedUntil[i] > this.now) st += n.pausedUntil[i] - this.now;
 		this.q.push(this.now + st, EV.DONE, c, 0);
 	}
 
-	/** A worker of instance i frees: the oldest waiting call takes it. */
+	/** A worker of instance i frees: the oldest waiting call takes it (or per the queue order). */
 	release(n: NodeRt, i: number): void {
 		this.touch(n);
-		if (n.qLen[i] > 0) {
-			const qb = n.queues[i];
-			const c = qb[n.qHead[i]];
-			n.qHead[i] = (n.qHead[i] + 1) % qb.length;
-			n.qLen[i]--;
-			n.waitTotal--;
+		while (n.qLen[i] > 0) {
+			const c = n.discipline === FIFO ? popHead(n, i) : popOrdered(this, n, i);
+			if (c < 0) continue;
+			if (n.dropAbandoned && abandoned(this, c)) {
+				// Its caller gave up: serving it would be work for nobody.
+				this.finish(c, TIMEOUT);
+				continue;
+			}
 			this.startService(n, i, c);
 			return;
 		}
@@ -365,7 +399,18 @@ export class Sim extends CallPool {
 			this.lostAtDeadInstance(c);
 			return;
 		}
+		if (n.pausedUntil !== null && n.pausedUntil[i] > this.now) {
+			// Nothing finishes while the instance is paused.
+			this.q.push(n.pausedUntil[i], EV.DONE, c, 0);
+			return;
+		}
 		this.cOwn[c] += this.now - this.cT0[c];
+		if (n.instErr !== null && n.instErr[i] > 0 && this.rng.uniform() < n.instErr[i]) {
+			// A bad version: the work was done, the answer is a 5xx.
+			this.release(n, i);
+			this.finish(c, UNAVAILABLE);
+			return;
+		}
 		if (n.blocking && (this.cFlags[c] & F.REPLICA) === 0) this.cFlags[c] |= F.HELD;
 		else this.release(n, i);
 		onServed(this, n.k, c);

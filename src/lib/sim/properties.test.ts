@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { simulate } from './index';
-import type { Design, DesignEdge, DesignNode, NodeKind, ScenarioEvent } from '../model/types';
+import { SCENARIO_ACTIONS, type Design, type DesignEdge, type DesignNode, type NodeKind, type ScenarioEvent } from '../model/types';
+import { FAULTS, faultDefaults } from '../model/faults';
 import type { MetricsFrame, SimResult } from './types';
 import { checkDesign } from './check';
 
@@ -24,7 +25,7 @@ const arbDesign = fc
 		events: fc.array(
 			fc.record({
 				atS: fc.double({ min: 0, max: 6, noNaN: true }),
-				action: fc.constantFrom('fail', 'recover', 'failInstance', 'slow', 'flush', 'spike', 'partition'),
+				action: fc.constantFrom(...SCENARIO_ACTIONS),
 				which: fc.nat(),
 				factor: fc.double({ min: 0.1, max: 5, noNaN: true })
 			}),
@@ -54,9 +55,19 @@ const arbDesign = fc
 			edges.push({ id: `e${edges.length}`, source: s, target: t, params: { latencyMs: r, retries: r % 2, timeoutMs: r === 3 ? 50 : 0, breaker: { enabled: r === 2 } } });
 		}
 		const events: ScenarioEvent[] = g.events.map((e) => ({
+			...faultDefaults(e.action),
 			atS: e.atS,
 			action: e.action,
-			target: e.which % 5 === 4 ? 'eu-west' : `n${e.which % g.kinds.length}`,
+			target:
+				FAULTS[e.action].needs === 'edge'
+					? `e${e.which % edges.length}`
+					: e.action === 'hotKey'
+						? 'c'
+						: e.which % 5 === 4
+							? 'eu-west'
+							: `n${e.which % g.kinds.length}`,
+			peer: `n${(e.which + 1) % g.kinds.length}`,
+			rate: Math.min(0.9, e.factor / 5),
 			factor: e.factor,
 			durationS: 1,
 			regions: ['us-east', 'eu-west']

@@ -6,7 +6,8 @@ import { C, EV, K, unreachable } from './consts';
 import type { MetricsFrame, SimOptions, SimResult, Simulation } from './types';
 import { DesignError } from './types';
 import { checkDesign } from './check';
-import { ClientState, deadline, scheduleNext, startRequest } from './components/client';
+import { ClientState, deadline, scheduleNext, startClient, startRequest } from './components/client';
+import { GC_TICK_S, gcTick } from './overload';
 import { buildPlans } from './components/service';
 import { cacheFlush, initCache } from './components/cache';
 import { initDatabases, promote } from './components/database';
@@ -126,7 +127,8 @@ export class Run implements Simulation {
 				(n.k === K.rateLimiter && n.p.scope === 'per-key')
 		);
 		this.scenario = new Scenario(s, design.scenario?.events ?? []);
-		for (const n of s.nodes) if (n.k === K.client) scheduleNext(s, n);
+		for (const n of s.nodes) if (n.k === K.client) startClient(s, n);
+		for (const n of s.nodes) if (n.gc !== null) s.q.push(GC_TICK_S * s.rng.uniform(), EV.GC_TICK, n.idx, 0);
 		s.q.push(Math.min(frameS, durationS), EV.FRAME, 0, 0);
 		if (warmupS > 0) s.q.push(warmupS, EV.WARMUP, 0, 0);
 		else s.snapRun = s.snapshot(0);
@@ -168,6 +170,11 @@ export class Run implements Simulation {
 					break;
 				case EV.ARRIVAL: {
 					const n = s.nodes[a];
+					if (q.bv === 2) {
+						// A closed-loop user's next request (its think time is over).
+						startRequest(s, n);
+						break;
+					}
 					if (q.bv === 0) startRequest(s, n);
 					scheduleNext(s, n);
 					break;
@@ -198,6 +205,9 @@ export class Run implements Simulation {
 					break;
 				case EV.FLUSH:
 					cacheFlush(s, s.nodes[a]);
+					break;
+				case EV.GC_TICK:
+					gcTick(s, s.nodes[a]);
 					break;
 				default:
 					this.scenario.handle(q.code, a, q.bv);

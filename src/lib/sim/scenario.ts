@@ -12,6 +12,8 @@ import { qs } from './components/queue';
 import { startHealth, type Health } from './machines/health';
 import { startAutoscaler, type Autoscaler } from './machines/autoscaler';
 import { startCacheLife, type CacheLife } from './machines/cacheLife';
+import { Faults, type Degradation } from './faults';
+import { evaluateScaler } from './scaling';
 
 export class Scenario {
 	private spikes: { factor: number; target: number }[] = [];
@@ -21,6 +23,7 @@ export class Scenario {
 	private health: (Health | undefined)[];
 	private scalers: (Autoscaler | undefined)[];
 	private caches: (CacheLife | undefined)[];
+	private faults: Faults;
 
 	constructor(
 		private s: Sim,
@@ -32,8 +35,10 @@ export class Scenario {
 		this.lastCap = new Float64Array(s.nodes.length);
 		this.pendingReady = new Int32Array(s.nodes.length);
 		s.scenario = this;
-		// One health machine per node (instances are plain arrays: a 10 000-instance group
-		// must not mean 10 000 actors), an autoscaler per autoscaled group, a life per cache.
+		const host = { failNode: (n: NodeRt) => this.failNode(n), recoverNode: (n: NodeRt) => this.recoverNode(n), emptyCache: (n: NodeRt) => this.empty(n) };
+		this.faults = new Faults(s, { ...host, killInstance: (n, i) => s.killInstance(n, i), reviveInstance: (n, i) => s.reviveInstance(n, i) });
+		// One health machine per node (instances are plain arrays, not actors), an autoscaler
+		// per autoscaled group, a life per cache.
 		this.health = s.nodes.map((n) => (n.k === K.client ? undefined : startHealth(0)));
 		this.scalers = s.nodes.map((n) => {
 			const as = obj(n.p.autoscale);
@@ -87,6 +92,11 @@ export class Scenario {
 			}
 			case EV.AUTOSCALE:
 				this.autoscale(s.nodes[a]);
+				break;
+			case EV.FAULT_END:
+			case EV.FAULT_TICK:
+			case EV.GC_PAUSE:
+				this.faults.handle(code, a, b);
 				break;
 			case EV.INSTANCE_READY: {
 				const n = s.nodes[a];
@@ -174,7 +184,9 @@ export class Scenario {
 		h?.send({ type: 'RECOVER', now: this.s.now });
 		h?.send({ type: 'RESTORE', now: this.s.now });
 		n.failed = false;
-		n.slow = h ? h.factor() : 1;
+		n.healthSlow = h ? h.factor() : 1;
+		this.faults.recoverNode(n);
+		n.slow = n.healthSlow * n.faultSlow;
 		for (let i = 0; i < n.nInst; i++) if (i < n.active) this.revive(n, i);
 		if (n.k === K.database) dbHealthChanged(this.s, n);
 	}
@@ -202,7 +214,10 @@ export class Scenario {
 				else if (region >= 0) {
 					s.regionDown[region] = 0;
 					for (const m of s.nodes) if (m.region === region && m.k !== K.client) this.recoverNode(m);
-				} else s.partitioned.fill(0);
+				} else {
+					s.partitioned.fill(0);
+					this.faults.recoverLinks();
+				}
 				if (Array.isArray(ev.regions)) this.partition(ev.regions, 0);
 				break;
 			case 'failInstance':
@@ -212,16 +227,15 @@ export class Scenario {
 				if (n) {
 					const h = this.health[n.idx];
 					h?.send({ type: 'SLOW', now: s.now, factor: Math.max(0, num(ev.factor, 2)) });
-					n.slow = h ? h.factor() : Math.max(0, num(ev.factor, 2));
+					n.healthSlow = h ? h.factor() : Math.max(0, num(ev.factor, 2));
+					n.slow = n.healthSlow * n.faultSlow;
 				}
 				break;
 			case 'partition':
 				if (Array.isArray(ev.regions)) this.partition(ev.regions, 1);
 				break;
 			case 'flush':
-				if (n && n.k === K.cache) for (let i = 0; i < n.nInst; i++) cacheLose(s, n, i);
-				if (n && n.k === K.cdn) cdnFlush(n);
-				if (n) this.caches[n.idx]?.send({ type: 'FLUSH', now: s.now });
+				if (n) this.empty(n);
 				break;
 			case 'spike': {
 				const factor = Math.max(0, num(ev.factor, 3));
@@ -235,8 +249,16 @@ export class Scenario {
 				break;
 			}
 			default:
-				unreachable(ev.action);
+				// The sixteen degradations (faults.ts, whose switch over them is exhaustive).
+				this.faults.apply(ev as ScenarioEvent & { action: Degradation }, n);
 		}
+	}
+
+	/** A cache or CDN loses everything it held (flush, cold restart). */
+	private empty(n: NodeRt): void {
+		if (n.k === K.cache) for (let i = 0; i < n.nInst; i++) cacheLose(this.s, n, i);
+		if (n.k === K.cdn) cdnFlush(n);
+		this.caches[n.idx]?.send({ type: 'FLUSH', now: this.s.now });
 	}
 
 	private partition(regions: unknown[], v: number): void {
@@ -251,24 +273,8 @@ export class Scenario {
 
 	/** Every evaluateS: the autoscaler machine sees utilization (or backlog) and plans. */
 	private autoscale(n: NodeRt): void {
-		const s = this.s;
-		const sc = this.scalers[n.idx]!;
-		const every = Math.max(0.1, obj(n.p.autoscale).evaluateS as number);
-		s.touch(n);
-		const busy = n.busyArea - this.lastBusy[n.idx], cap = n.capArea - this.lastCap[n.idx];
-		this.lastBusy[n.idx] = n.busyArea;
-		this.lastCap[n.idx] = n.capArea;
-		let backlog = 0;
-		if (n.k === K.worker) for (const q of n.sources as number[]) backlog += qs(s.nodes[q]).len;
-		const before = sc.stateName();
-		sc.send({ type: 'EVALUATE', now: s.now, utilization: cap > 0 ? Math.min(1, busy / cap) : 0, backlog });
-		this.setActive(n, sc.instances());
-		if (sc.stateName() === 'scaling-out' && before !== 'scaling-out') {
-			this.pendingReady[n.idx] = sc.target() - sc.instances();
-			const at = sc.context().readyAt;
-			if (at <= s.durationS) s.q.push(Math.max(s.now, at), EV.INSTANCE_READY, n.idx, 0);
-		}
-		if (s.now + every <= s.durationS) s.q.push(s.now + every, EV.AUTOSCALE, n.idx, 0);
+		evaluateScaler(this.s, n, this.scalers[n.idx]!, this.lastBusy, this.lastCap, this.pendingReady);
+		this.setActive(n, this.scalers[n.idx]!.instances());
 	}
 
 	/** Once per frame: caches report their window's hit ratio and fills to their life machine. */

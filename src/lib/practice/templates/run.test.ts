@@ -1,4 +1,5 @@
-// Every template runs in the real simulator (a short slice of its scenario) and serves traffic.
+// Every template runs in the real simulator (a short slice of its scenario) and serves traffic
+// (the failure patterns break on purpose later on: patterns.test.ts holds them to that).
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../sim';
 import { TEMPLATES } from './index';

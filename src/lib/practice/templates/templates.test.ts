@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { restoreDesign } from '../../model';
-import { PATH_STEPS, REFERENCE_DESIGNS, TEMPLATES, openTemplate, templateById } from './index';
+import { PATH_STEPS, PATTERN_TEMPLATES, REFERENCE_DESIGNS, TEMPLATES, openTemplate, templateById } from './index';
 
 describe('templates', () => {
-	it('walk the ten steps in order, then the seven classic questions', () => {
+	it('walk the ten steps in order, then the seven classic questions, then the failure gallery', () => {
 		expect(PATH_STEPS.map((t) => t.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
 		expect(REFERENCE_DESIGNS).toHaveLength(7);
+		expect(PATTERN_TEMPLATES).toHaveLength(16);
+		for (const t of PATTERN_TEMPLATES) if (t.fixId) expect(templateById(t.fixId)?.fixOf).toBe(t.id);
 		expect(new Set(TEMPLATES.map((t) => t.id)).size).toBe(TEMPLATES.length);
 		expect(new Set(TEMPLATES.map((t) => t.design.id)).size).toBe(TEMPLATES.length);
 	});

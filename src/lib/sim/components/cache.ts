@@ -36,6 +36,12 @@ export function initCache(s: Sim, n: NodeRt): void {
 	};
 	n.cache = st;
 	if (st.strategy === 'write-back') s.q.push(1, EV.FLUSH, n.idx, 0);
+	if (n.p.warm === true) {
+		// Warmed (a cache-warming job ran): the most popular keys, ranks 1..capacity (keys
+		// 0..capacity − 1), loaded least popular first so the hottest are the most recent.
+		const cap = Math.min(Math.max(1, n.p.capacity as number), 1 << 22);
+		for (let k = cap - 1; k >= 0; k--) cacheFill(s, n, k);
+	}
 }
 
 function cs(n: NodeRt): CacheState {

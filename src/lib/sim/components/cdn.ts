@@ -15,8 +15,9 @@ export function cdnFlush(n: NodeRt): void {
 }
 
 function toOrigin(s: Sim, c: number): void {
-	const e = s.nodes[s.cNode[c]].out[s.cType[c]][0];
-	if (e === undefined) s.finish(c, UNAVAILABLE);
+	const n = s.nodes[s.cNode[c]];
+	const e = n.out[s.cType[c]][0];
+	if (e === undefined || n.originDown) s.finish(c, UNAVAILABLE);
 	else s.send(c, e, s.edges[e].dst, -1);
 }
 

@@ -24,6 +24,13 @@ export class ClientState {
 	originIdx: Int16Array;
 	varying: boolean;
 	entry: Int32Array;
+	/** Closed loop: users who each wait for their answer, then think (mean thinkS) before the next. */
+	closed: boolean;
+	users: number;
+	thinkS: number;
+	/** Hot-key surge (a fault): this share of requests goes to hotKey. */
+	hotShare = 0;
+	hotKey = 0;
 
 	constructor(s: Sim, n: NodeRt) {
 		const p = n.p;
@@ -40,6 +47,9 @@ export class ClientState {
 		this.sh = obj(p.shape);
 		this.shape = this.sh.kind as string;
 		this.timeout = (p.timeoutMs as number) / 1000;
+		this.closed = p.loop === 'closed';
+		this.users = Math.max(1, Math.floor((p.users as number | undefined) ?? 100));
+		this.thinkS = Math.max(0, (p.thinkMs as number | undefined) ?? 1000) / 1000;
 		const regions = Object.entries(obj(p.regions)).filter(([, v]) => typeof v === 'number' && v > 0) as [string, number][];
 		const rt = regions.reduce((a, [, v]) => a + v, 0);
 		let acc = 0;
@@ -77,6 +87,17 @@ export function clientState(n: NodeRt): ClientState {
 	return n.client as ClientState;
 }
 
+/** The client's first arrivals: one stream (open loop) or each user after a first think (closed). */
+export function startClient(s: Sim, n: NodeRt): void {
+	const st = clientState(n);
+	if (!st.closed) return scheduleNext(s, n);
+	for (let u = 0; u < st.users; u++) s.q.push(think(s, st), EV.ARRIVAL, n.idx, 2);
+}
+
+function think(s: Sim, st: ClientState): number {
+	return s.now + (st.thinkS > 0 ? s.rng.exponential(st.thinkS) : 0);
+}
+
 /** Schedule the client's next arrival after `now`. */
 export function scheduleNext(s: Sim, n: NodeRt): void {
 	const st = clientState(n);
@@ -102,7 +123,7 @@ export function startRequest(s: Sim, n: NodeRt): void {
 		t = u < st.mixCum[0] ? 0 : u < st.mixCum[1] ? 1 : 2;
 	}
 	s.cType[c] = t;
-	s.cKey[c] = s.keysMatter ? st.zipf.sample(s.rng) - 1 : 0;
+	s.cKey[c] = s.keysMatter ? (st.hotShare > 0 && s.rng.uniform() < st.hotShare ? st.hotKey : st.zipf.sample(s.rng) - 1) : 0;
 	let origin = n.region;
 	if (st.originCum.length > 0) {
 		const v = s.rng.uniform();
@@ -138,6 +159,8 @@ export function endRequest(s: Sim, c: number, res: number): void {
 		n.cnt[C.FAIL + res - 1]++;
 	}
 	s.free(c);
+	const st = clientState(n);
+	if (st.closed) s.q.push(think(s, st), EV.ARRIVAL, n.idx, 2);
 }
 
 /** The client's deadline passed: the request fails as a timeout, whatever is still running. */

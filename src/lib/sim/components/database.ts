@@ -7,7 +7,7 @@
 // the lag before the loss never reached a follower: they are lost.
 import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
-import { C, EV, K, OK, T_WRITE, LOST } from '../consts';
+import { C, EV, K, OK, T_WRITE, LOST, UNAVAILABLE } from '../consts';
 import { shardOf } from '../parts/hash';
 import { startFailover, type Failover } from '../machines/failover';
 
@@ -260,6 +260,11 @@ function replicationWait(s: Sim, set: ReplicaSet): number {
 export const database: Handlers = {
 	arrive(s, c) {
 		const n = s.nodes[s.cNode[c]];
+		if (n.writesFail && s.cType[c] === T_WRITE) {
+			// Disk full: the write cannot be stored; reads are untouched.
+			s.finish(c, UNAVAILABLE);
+			return;
+		}
 		const st = dbs(n);
 		let i = s.cInst[c];
 		if (i < 0) {

@@ -60,6 +60,9 @@ export interface ForwardState {
 	healthCheck: number;
 	lookup: number;
 	cacheRatio: number;
+	/** DNS outage (a fault): when it began (−1: none), and the record TTL clients cache for. */
+	outageAt: number;
+	ttl: number;
 	policy: 'nearest' | 'weighted' | 'failover';
 }
 
@@ -75,6 +78,8 @@ export function initForward(s: Sim, n: NodeRt): void {
 		healthCheck: Math.max(0, (p.healthCheckS as number | undefined) ?? 0),
 		lookup: Math.max(0, (p.lookupMs as number | undefined) ?? 0) / 1000,
 		cacheRatio: (p.clientCacheRatio as number | undefined) ?? 0,
+		outageAt: -1,
+		ttl: Math.max(0, (p.ttlS as number | undefined) ?? 0),
 		policy: ((p.policy as string | undefined) ?? 'nearest') as ForwardState['policy'],
 		limiter: null,
 		closed: false
@@ -107,7 +112,7 @@ function keySpace(s: Sim): number {
 	return m;
 }
 
-function fs(n: NodeRt): ForwardState {
+export function fs(n: NodeRt): ForwardState {
 	return n.fwd as ForwardState;
 }
 
@@ -296,7 +301,20 @@ export const forwarder: Handlers = {
 			return;
 		}
 		let delay = st.overhead;
-		if (n.k === K.dns || n.k === K.geoDns) delay = s.rng.uniform() < st.cacheRatio ? 0 : st.lookup;
+		if (n.k === K.dns || n.k === K.geoDns) {
+			const u = s.rng.uniform();
+			if (st.outageAt >= 0) {
+				// The resolver is out: only clients still holding an unexpired answer get through.
+				// Their records were fetched at uniformly spread times, so the share left falls
+				// linearly to 0 over one TTL.
+				const left = st.ttl > 0 ? Math.max(0, 1 - (s.now - st.outageAt) / st.ttl) : 0;
+				if (u >= st.cacheRatio * left) {
+					s.finish(c, UNAVAILABLE);
+					return;
+				}
+			}
+			delay = u < st.cacheRatio ? 0 : st.lookup;
+		}
 		s.cOwn[c] = delay;
 		if (delay > 0) s.q.push(s.now + delay, EV.DELAY, c, 0);
 		else forward(s, c);
