@@ -1,6 +1,6 @@
 // Keyboard comforts: the command menu (Ctrl+K), the Run/Pause key, the skip link.
 import { expect, test } from '@playwright/test';
-import { openApp } from './helpers';
+import { connectNodes, design, node, openApp } from './helpers';
 
 test('Ctrl+K opens a command menu over editor, run, library and practice commands', async ({ page }) => {
 	await openApp(page);
@@ -51,4 +51,59 @@ test('R runs and pauses; the skip link goes straight to the palette', async ({ p
 	await expect(page.getByTestId('sim-status')).toHaveText('paused');
 	await page.keyboard.press('r');
 	await expect(page.getByTestId('sim-status')).toHaveText(/running|done/);
+});
+
+test('a fault chip click adds that fault for the selected part; Inject now names its target', async ({ page }) => {
+	await openApp(page);
+	await node(page, 'web').click();
+	await page.getByRole('button', { name: /Timeline & charts/ }).click();
+	const events = page.getByTestId('timeline-event');
+	const before = await events.count();
+	await page.locator('[data-testid="fault-chip"][data-action="fail"]').click();
+	await expect(events).toHaveCount(before + 1);
+	const added = (await design(page)).scenario!.events.find((e: any) => e.action === 'fail' && e.target === 'web');
+	expect(added).toBeTruthy();
+	// During a run, the playhead: and "Inject now" says what it hits.
+	await page.getByTestId('run-start').click();
+	await expect(page.getByTestId('timeline-inject')).toHaveText(/Inject now into (Service|Load balancer|Database)/);
+	await page.getByTestId('run-pause').click();
+	const t = await page.evaluate(() => (window as any).__loadbearingRun.timeS as number);
+	await node(page, 'db').click();
+	await page.locator('[data-testid="fault-chip"][data-action="slow"]').click();
+	const slow = (await design(page)).scenario!.events.find((e: any) => e.action === 'slow');
+	expect(slow!.target).toBe('db');
+	expect(Math.abs(slow!.atS - t)).toBeLessThan(0.2);
+});
+
+test('a refused value keeps its reason after blur; leader to a new database offers a follower; an edge label selects the edge', async ({ page }) => {
+	await openApp(page);
+	await node(page, 'web').click();
+	const instances = page.locator('input[name="instances"]');
+	await instances.fill('0');
+	await page.getByTestId('canvas').click({ position: { x: 30, y: 30 } });
+	await node(page, 'web').click();
+	await expect(instances).toHaveValue('2');
+	await instances.fill('-4');
+	await instances.blur();
+	await expect(page.getByRole('alert').filter({ hasText: '“-4” was refused' })).toBeVisible();
+	await expect(instances).toHaveValue('2');
+
+	await page.locator('[data-testid="palette-item"][data-kind="database"]').click();
+	const added = (await design(page)).nodes.find((n) => n.kind === 'database' && n.id !== 'db')!;
+	expect(added.label).toBe('Database 2');
+	await connectNodes(page, 'db', added.id);
+	const offer = page.getByTestId('notice-action');
+	await expect(offer).toHaveText('Make Database 2 a follower');
+	await offer.click();
+	await expect.poll(async () => (await design(page)).edges.some((e) => e.source === 'db' && e.target === added.id)).toBe(true);
+	expect((await design(page)).nodes.find((n) => n.id === added.id)!.params.role).toBe('follower');
+
+	const repl = (await design(page)).edges.find((e) => e.source === 'db' && e.target === added.id)!;
+	await page.getByTestId('canvas').click({ position: { x: 30, y: 30 } });
+	await page.locator('.edge-label.repl').click();
+	await expect.poll(async () => page.evaluate(() => (window as any).__loadbearing.editor.selectedEdgeIds)).toEqual([repl.id]);
+
+	// The review flags the new follower: nothing reads from it.
+	await page.getByTestId('open-review').click();
+	await expect(page.locator(`[data-testid="review-item"][data-node-id="${added.id}"]`).filter({ hasText: 'gets no reads' })).toBeVisible();
 });

@@ -26,7 +26,7 @@ test('the run dock resizes by drag and by keyboard, and keeps its height after a
 	await expect.poll(() => dockHeight(page)).toBeLessThan(h1 - 40);
 	const h2 = await dockHeight(page);
 	await expect(page.getByTestId('dock-resizer')).toHaveAttribute('aria-valuenow', String(Math.round(h2)));
-	await page.screenshot({ path: 'test-results/laptop-dock.png' });
+	await page.screenshot({ path: '/tmp/lb-laptop-dock.png' });
 	await page.reload();
 	await expect(page.getByTestId('node')).toHaveCount(4);
 	await page.getByRole('button', { name: /Timeline & charts/ }).click();
@@ -69,7 +69,7 @@ test('a template opens readable, panels open at their top and leave the inspecto
 	// Labels are 13 px at zoom 1: every node on screen is drawn at ≥ 11/13 of its size.
 	const widths = await page.getByTestId('node').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
 	for (const w of widths) expect(w).toBeGreaterThanOrEqual((184 * 11) / 13 - 1);
-	await page.screenshot({ path: 'test-results/laptop-template.png' });
+	await page.screenshot({ path: '/tmp/lb-laptop-template.png' });
 
 	const first = page.getByTestId('node').first();
 	await first.click();

@@ -55,7 +55,7 @@ test.describe('phone', () => {
 		await inView(page, 'theme-toggle');
 		await inView(page, 'help');
 		await inView(page, 'export-png');
-		await page.screenshot({ path: 'test-results/phone-more.png' });
+		await page.screenshot({ path: '/tmp/lb-phone-more.png' });
 		await oneVisibleEach(page, ['run-start', 'run-pause', 'run-reset', 'sim-status', 'share-button', 'export-png', 'export-json', 'new-design', 'canvas', 'inspector', 'library']);
 	});
 
@@ -82,7 +82,7 @@ test.describe('phone', () => {
 		await expect(page.getByTestId('chart-throughput')).toBeVisible();
 		await expect(page.getByTestId('timeline')).toBeVisible();
 		await expect.poll(() => page.getByTestId('chart-throughput').locator('path').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-		await page.screenshot({ path: 'test-results/phone-charts.png' });
+		await page.screenshot({ path: '/tmp/lb-phone-charts.png' });
 		await oneVisibleEach(page, ['chart-throughput', 'chart-latency', 'timeline', 'run-start', 'canvas']);
 	});
 
@@ -127,7 +127,7 @@ test.describe('phone', () => {
 		expect(n.x).toBeGreaterThanOrEqual(0);
 		expect(n.y).toBeGreaterThanOrEqual(canvas.y);
 		expect(n.y + n.height).toBeLessThanOrEqual(canvas.y + canvas.height);
-		await friend.screenshot({ path: 'test-results/phone-shared.png' });
+		await friend.screenshot({ path: '/tmp/lb-phone-shared.png' });
 		await ctx.close();
 	});
 });
@@ -155,12 +155,12 @@ test.describe('tablet', () => {
 		expect(Math.abs(box.x + box.width / 2 - to.x)).toBeLessThan(30);
 		expect(Math.abs(box.y + box.height / 2 - to.y)).toBeLessThan(30);
 
-		await page.screenshot({ path: 'test-results/tablet-dropped.png' });
+		await page.screenshot({ path: '/tmp/lb-tablet-dropped.png' });
 		// Tap the client's source handle, then the new service's target handle.
 		await node(page, 'client').locator('.svelte-flow__handle.source').tap();
 		await node(page, added.id).locator('.svelte-flow__handle.target').tap();
 		await expect.poll(async () => (await design(page)).edges.some((e) => e.source === 'client' && e.target === added.id)).toBe(true);
-		await page.screenshot({ path: 'test-results/tablet.png' });
+		await page.screenshot({ path: '/tmp/lb-tablet.png' });
 		await oneVisibleEach(page, ['canvas', 'inspector', 'run-start', 'share-button', 'export-png']);
 	});
 });

@@ -174,6 +174,7 @@ export const RULE_CONCEPTS: Record<string, ConceptId> = {
 	'no-balancer': 'load-balancing',
 	'stateful-not-sticky': 'stateless-tier',
 	'async-replication': 'replication-modes',
+	'idle-follower': 'read-replicas',
 	'hot-shard': 'sharding',
 	'hot-key': 'hot-keys',
 	'no-cdn': 'cdn',

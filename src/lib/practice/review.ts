@@ -16,6 +16,7 @@ import {
 	setEdgeParams,
 	setParams
 } from './transforms';
+import { idleFollowers } from './review-followers';
 
 export type Severity = 'high' | 'medium' | 'low';
 
@@ -300,6 +301,7 @@ const syncSlowCall: Rule = (d) =>
 
 export const RULES: Rule[] = [
 	singleDatabase,
+	idleFollowers,
 	singleInstance,
 	statefulNotSticky,
 	hotShard,

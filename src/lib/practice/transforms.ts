@@ -14,7 +14,7 @@ export const isReplication = (d: Design, e: DesignEdge) => kindOf(d, e.source) =
 /** Resolved params of a node (defaults filled in). */
 export const paramsOf = (n: DesignNode): Params => resolveParams(n.kind, n.params);
 
-function addEdge(d: Design, source: string, target: string, params: Params = {}) {
+export function addEdge(d: Design, source: string, target: string, params: Params = {}) {
 	if (d.edges.some((e) => e.source === source && e.target === target)) return;
 	d.edges.push({ id: freshId(d, `${source}->${target}`, { keepStem: true }), source, target, params });
 }

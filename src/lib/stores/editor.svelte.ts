@@ -40,6 +40,8 @@ export interface Notice {
 	/** Screen position (client px); the centre of the canvas when absent. */
 	at?: XY;
 	tone: 'error' | 'info';
+	/** A fix the user can take in one click (a refused connection that one change allows). */
+	action?: { label: string; run(): void };
 }
 
 export interface UpdateOptions {
@@ -179,10 +181,11 @@ export class EditorStore {
 		});
 	}
 
-	say(text: string, at?: XY, tone: Notice['tone'] = 'error'): void {
-		this.notice = { text, at, tone };
+	say(text: string, at?: XY, tone: Notice['tone'] = 'error', action?: Notice['action']): void {
+		this.notice = { text, at, tone, action };
 		clearTimeout(this.#noticeTimer);
-		this.#noticeTimer = setTimeout(() => (this.notice = null), 4000);
+		// An offer stays long enough to be read and taken.
+		this.#noticeTimer = setTimeout(() => (this.notice = null), action ? 10000 : 4000);
 	}
 
 	/** Listen to every change (autosave). Returns the unsubscribe function. */

@@ -33,7 +33,9 @@ const PANELS: { panel: PanelName; label: string; group: string; keywords: string
 	{ panel: 'templates', label: 'Open templates', group: 'Practice', keywords: ['examples', 'start'] },
 	{ panel: 'challenges', label: 'Open challenges', group: 'Practice', keywords: ['exercise', 'goal'] },
 	{ panel: 'estimator', label: 'Open the estimator', group: 'Practice', keywords: ['capacity', 'back of the envelope'] },
-	{ panel: 'review', label: 'Open the design review', group: 'Practice', keywords: ['lint', 'findings'] }
+	{ panel: 'review', label: 'Open the design review', group: 'Practice', keywords: ['lint', 'findings'] },
+	{ panel: 'analyse', label: 'Sweep load and find the knee', group: 'Analyse', keywords: ['capacity', 'knee', 'confidence', 'runs', 'seeds'] },
+	{ panel: 'compare', label: 'Compare two designs', group: 'Analyse', keywords: ['diff', 'before', 'fix', 'versus'] }
 ];
 
 /** A button the page renders (Share lives in its own component with its own popover). */

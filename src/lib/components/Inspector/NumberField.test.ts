@@ -44,4 +44,23 @@ describe('NumberField', () => {
 		expect(input).toHaveValue('0.9'); // the value prop: the design's last good value
 		expect(screen.queryByRole('alert')).toBeNull();
 	});
+
+	it('keeps saying why a value was refused after the field loses focus, until the next edit', async () => {
+		const onchange = vi.fn();
+		render(NumberField, { spec: instances, value: 2, name: 'instances', onchange });
+		const input = screen.getByRole('textbox');
+		const user = userEvent.setup();
+		await user.clear(input);
+		await user.type(input, '0');
+		await user.tab();
+		expect(input).toHaveValue('2');
+		expect(screen.getByRole('alert')).toHaveTextContent('“0” was refused');
+		expect(screen.getByRole('alert')).toHaveTextContent('at least 1');
+		expect(screen.getByRole('alert')).toHaveTextContent('Kept 2');
+		await user.click(input);
+		await user.clear(input);
+		await user.type(input, '5');
+		expect(screen.queryByRole('alert')).toBeNull();
+		expect(onchange).toHaveBeenLastCalledWith(5);
+	});
 });

@@ -5,7 +5,7 @@ import type { DesignSummary } from '$lib/persistence/db';
 import * as lib from '$lib/persistence/designs';
 import { describeStorageError } from '$lib/persistence/errors';
 import { LibrarySession } from './session.svelte';
-import { blank } from './types';
+import { blank, type EditorLike } from './types';
 
 export class LibraryActions extends LibrarySession {
 	query = $state('');
