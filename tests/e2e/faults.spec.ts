@@ -5,7 +5,7 @@ import { openApp, design } from './helpers';
 
 const status = (page: Page) => page.getByTestId('sim-status');
 
-/** Per-frame global figures from the run store (offsets from src/lib/run/frames.ts: G). */
+/** Per-frame global figures from the run store (offsets from src/lib/protocol/frames.ts: G). */
 async function frames(page: Page): Promise<{ t: number; arrived: number; completed: number; unavailable: number }[]> {
 	return page.evaluate(() => {
 		const run = (window as any).__loadbearingRun;
