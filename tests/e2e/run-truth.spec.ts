@@ -55,6 +55,7 @@ test('kill the leader, lose a web server, flush the cache, triple the traffic: t
 
 	// The canvas: the web tier at 3/4 up, the follower now the leader, the old leader down.
 	await expect(node(page, 'web').getByTestId('node-up')).toHaveText('3/4 up');
+	await expect(page.getByText('web (3/4 up)').first()).toBeVisible();
 	await expect(node(page, 'f1').getByTestId('node-role')).toHaveText('leader (promoted)');
 	await expect(node(page, 'db')).toHaveClass(/down/);
 	await expect(node(page, 'db').getByTestId('node-role')).toHaveText('follower (demoted)');
