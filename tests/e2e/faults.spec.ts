@@ -5,7 +5,7 @@ import { openApp, design } from './helpers';
 
 const status = (page: Page) => page.getByTestId('sim-status');
 
-/** Per-frame global figures from the run store (offsets from src/lib/run/frames.ts: G). */
+/** Per-frame global figures from the run store (offsets from src/lib/protocol/frames.ts: G). */
 async function frames(page: Page): Promise<{ t: number; arrived: number; completed: number; unavailable: number }[]> {
 	return page.evaluate(() => {
 		const run = (window as any).__loadbearingRun;
@@ -52,7 +52,7 @@ test('new faults from the timeline: error rate, disk full, latency spike show in
 	await expect(markers.nth(0)).toHaveAccessibleName(new RegExp(`5 s: 50% errors at ${service.label ?? service.id} for 5 s`));
 	await expect(markers.nth(1)).toHaveAccessibleName(/12 s: disk full at/);
 	await expect(markers.nth(2)).toHaveAccessibleName(/20 s: \+200 ms on .* → /);
-	const evs = (await design(page)).scenario!.events as Record<string, unknown>[];
+	const evs = ((await design(page)) as unknown as { scenario: { events: Record<string, unknown>[] } }).scenario.events;
 	expect(evs.map((e) => e.action)).toEqual(['errorRate', 'diskFull', 'edgeLatency']);
 	expect(evs[0]).toMatchObject({ target: service.id, rate: 0.5, durationS: 5 });
 	expect(evs[1]).toMatchObject({ target: db.id });
@@ -110,4 +110,28 @@ test('a failure-gallery template shows its pattern, and its fix ends it', async 
 	await expect.poll(async () => (await design(page)).name).toBe('Retry storm: fixed with a retry budget');
 	expect(await lateSuccess()).toBeGreaterThan(0.9);
 	await page.screenshot({ path: '/tmp/faults-gallery-fixed.png' });
+});
+
+test('overload behaviour and retry policy in the inspector', async ({ page }) => {
+	await openApp(page);
+	const insp = page.getByTestId('inspector');
+	const web = (await design(page)).nodes.find((n) => n.kind === 'service')!;
+	await page.locator(`[data-testid="node"][data-node-id="${web.id}"]`).click();
+	// Queue order: the standing-queue timeout shows only for the adaptive order.
+	await expect(insp.locator('input[name="overload.standingTimeoutMs"]')).toHaveCount(0);
+	await insp.locator('select[name="overload.discipline"]').selectOption('adaptive');
+	await expect(insp.locator('input[name="overload.standingTimeoutMs"]')).toBeVisible();
+	await insp.locator('input[name="overload.contention"]').fill('0.2');
+	await insp.locator('input[name="gc.enabled"]').check();
+	await expect(insp.locator('input[name="gc.perQueued"]')).toBeVisible();
+	await expect.poll(async () => (await design(page)).nodes.find((n) => n.id === web.id)!.params.overload).toMatchObject({ discipline: 'adaptive', contention: 0.2 });
+	await page.screenshot({ path: '/tmp/faults-inspector-node.png' });
+
+	await page.locator('[data-testid="edge"]').first().click({ force: true });
+	await insp.locator('select[name="jitter"]').selectOption('full');
+	await insp.locator('select[name="retryOn"]').selectOption('not-overload');
+	await insp.locator('input[name="retryBudget.enabled"]').check();
+	await insp.locator('input[name="retryBudget.burst"]').fill('5');
+	await expect.poll(async () => (await design(page)).edges[0].params).toMatchObject({ jitter: 'full', retryOn: 'not-overload', retryBudget: { enabled: true, burst: 5 } });
+	await page.screenshot({ path: '/tmp/faults-inspector-edge.png' });
 });

@@ -46,7 +46,7 @@ test('templates: walk from one server to two regions, step by step', async ({ pa
 
 test('a challenge from start to pass, graded off the main thread, progress kept', async ({ page }) => {
 	await openPanel(page, 'Challenges', 'challenges');
-	await expect(page.getByTestId('challenge-item')).toHaveCount(41);
+	await expect(page.getByTestId('challenge-item')).toHaveCount(44);
 	await page.getByTestId('challenge-item').filter({ hasText: 'Outgrow one server' }).click();
 	await expect(page.getByTestId('node')).toHaveCount(3);
 
@@ -85,7 +85,7 @@ test('a challenge from start to pass, graded off the main thread, progress kept'
 	// Progress survives a reload (IndexedDB).
 	await page.reload();
 	await page.getByRole('button', { name: 'Challenges' }).click();
-	await expect(page.getByTestId('challenges')).toContainText('1 / 41 passed');
+	await expect(page.getByTestId('challenges')).toContainText('1 / 44 passed');
 });
 
 test('the interview clock counts down from 45 minutes', async ({ page }) => {

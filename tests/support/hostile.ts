@@ -59,7 +59,7 @@ function paramValue(s: ParamSpec): fc.Arbitrary<unknown> {
 		case 'map':
 			return fc.oneof(
 				fc.dictionary(fc.string({ maxLength: 6 }), fc.double({ min: 0, max: 1, noNaN: true }), { maxKeys: 4 }),
-				fc.nat(70).map((n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`r${i}`, 0.5]))),
+				fc.nat(60).map((n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`r${i}`, 0.5]))),
 				junk
 			);
 		case 'section':
@@ -124,10 +124,10 @@ export const hostileDocument: fc.Arbitrary<unknown> = fc
 		id: fc.oneof(fc.string({ maxLength: 5 }), junk, fc.constant('i'.repeat(300))),
 		name: fc.oneof(fc.string({ maxLength: 5 }), junk),
 		nodes: fc.oneof(
-			{ weight: 8, arbitrary: fc.tuple(fc.constant([{ id: 'a', kind: 'client', params: {} }, { id: 'b', kind: 'service', params: {} }]), fc.array(node, { maxLength: 8 })).map(([a, b]) => [...a, ...b]) },
+			{ weight: 8, arbitrary: fc.tuple(fc.constant([{ id: 'a', kind: 'client', params: {} }, { id: 'b', kind: 'service', params: {} }]), fc.array(node, { maxLength: 5 })).map(([a, b]) => [...a, ...b]) },
 			{ weight: 1, arbitrary: junk }
 		),
-		edges: fc.oneof({ weight: 8, arbitrary: fc.tuple(fc.array(edge, { maxLength: 10 }), sameIdEdges).map(([a, b]) => [...a, ...b]) }, { weight: 1, arbitrary: junk }),
+		edges: fc.oneof({ weight: 8, arbitrary: fc.tuple(fc.array(edge, { maxLength: 6 }), sameIdEdges).map(([a, b]) => [...a, ...b]) }, { weight: 1, arbitrary: junk }),
 		regions: fc.oneof(fc.array(fc.record({ id: idPool(3), name: junk, position, width: scalar, height: scalar }, { requiredKeys: ['id'] }), { maxLength: 4 }), junk),
 		scenario: fc.oneof(fc.record({ durationS: scalar, warmupS: scalar, seed: scalar, events: fc.oneof(fc.array(event, { maxLength: 6 }), junk), extra: junk }, { requiredKeys: ['events'] }), junk),
 		regionLatencyMs: fc.oneof(fc.dictionary(key, scalar, { maxKeys: 4 }), junk),

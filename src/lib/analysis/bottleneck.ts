@@ -4,9 +4,11 @@
 import { unreachable } from '../model/exhaustive';
 import { KINDS, resolveParams } from '../model';
 import type { Design, DesignNode, NodeKind } from '../model/types';
-import type { NodeResult, SimResult } from '../sim/types';
+import type { MetricsFrame, NodeResult, SimResult } from '../sim/types';
+import type { ScenarioEvent } from '../model/types';
 import type { DesignPatch } from './patch';
 import { freshId } from '../model/edit';
+import { faultReport, SATURATED, type FaultReport } from './faults';
 
 export interface Goals {
 	successRatio: number;
@@ -38,9 +40,12 @@ export interface Analysis {
 	costPerMonth: number;
 	bottleneck: Bottleneck | null;
 	suggestions: Suggestion[];
+	/** With the run's frames: each fault's consequence and every failure's cause. */
+	report: FaultReport | null;
+	/** Parts saturated (the goals are not met while any is). */
+	saturated: string[];
 }
 
-const SATURATED = 0.85;
 const TARGET_UTIL = 0.6;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
@@ -157,7 +162,7 @@ function reasonFor(design: Design, n: DesignNode, r: NodeResult): { reason: stri
 		case 'queue':
 			return { reason: `messages pile up in ${nameOf(n)} (depth ${num(r.depth, 0)}): the workers cannot keep up; add workers or autoscale on backlog`, fixes: [] };
 		case 'worker':
-			return { reason: `${nameOf(n)} are at ${u} utilization: the queue backs up; add workers or autoscale on backlog`, fixes: [scaleOut(n, r.utilization), autoscale(n)] };
+			return { reason: `${nameOf(n)} is at ${u} utilization: the queue backs up; add workers or autoscale on backlog`, fixes: [scaleOut(n, r.utilization), autoscale(n)] };
 		case 'cache':
 			return { reason: `${nameOf(n)} is at ${u} utilization: add cache instances (more shards of the key space)`, fixes: [scaleOut(n, r.utilization)] };
 		case 'service':
@@ -190,8 +195,11 @@ export function ownFailures(design: Design, result: SimResult, id: string): numb
 	return Math.max(0, failures(r) - below);
 }
 
-/** The part that limits the design: the most saturated, else the one failing the most requests. */
-export function findBottleneck(design: Design, result: SimResult): Bottleneck & { fixes: Suggestion[] } | null {
+/**
+ * The part that limits the design: the most saturated, else the one failing the most
+ * requests; or `forced`, the part the fault report found the costliest.
+ */
+export function findBottleneck(design: Design, result: SimResult, forced?: string): Bottleneck & { fixes: Suggestion[] } | null {
 	const cands = design.nodes.filter((n) => n.kind !== 'client' && result.nodes[n.id]);
 	if (!cands.length) return null;
 	const byUtil = [...cands].sort((a, b) => result.nodes[b.id].utilization - result.nodes[a.id].utilization)[0];
@@ -204,12 +212,25 @@ export function findBottleneck(design: Design, result: SimResult): Bottleneck & 
 	const failing = failures({ failed: result.global.failed } as NodeResult) / arrived > 0.001;
 	let node = byUtil;
 	if (uTop < SATURATED && failing && failTop / arrived > 0.001) node = byFail;
+	const chosen = forced ? cands.find((n) => n.id === forced) : undefined;
+	if (chosen) node = chosen;
 	const r = result.nodes[node.id];
 	const mine = own.get(node.id)!;
-	const limiting = r.utilization >= SATURATED || (failing && mine / arrived > 0.001);
+	const limiting = r.utilization >= SATURATED || (failing && mine / arrived > 0.001) || !!chosen;
 	if (!limiting)
 		return { nodeId: node.id, utilization: r.utilization, limiting, reason: `nothing is saturated: the busiest part is ${nameOf(node)} at ${pct(r.utilization)} utilization`, fixes: [] };
-	const down = r.failed.unavailable > mine / 2 && mine > 0 && r.utilization < SATURATED;
+	const down = r.failed.unavailable > Math.max(mine, 1) / 2 && r.utilization < SATURATED && (mine > 0 || !!chosen);
+	const standby = node.kind === 'database' && design.edges.some((e) => e.source === node.id && design.nodes.find((n) => n.id === e.target)?.kind === 'database');
+	if (down && standby) {
+		const failoverS = num(resolveParams('database', node.params).failoverS, 30);
+		return {
+			nodeId: node.id,
+			utilization: r.utilization,
+			limiting,
+			reason: `${nameOf(node)} was down and refused ${r.failed.unavailable} writes until a follower was promoted (failover after ${failoverS} s): a faster failover shortens the outage`,
+			fixes: [{ label: `Fail over ${node.label ?? node.id} in ${Math.max(1, Math.round(failoverS / 3))} s`, why: `Promote a follower after ${Math.max(1, Math.round(failoverS / 3))} s instead of ${failoverS} s (a tighter health check).`, patch: { op: 'setParams', nodeId: node.id, params: { failoverS: Math.max(1, Math.round(failoverS / 3)) } } }]
+		};
+	}
 	if (down)
 		return {
 			nodeId: node.id,
@@ -222,13 +243,25 @@ export function findBottleneck(design: Design, result: SimResult): Bottleneck & 
 	return { nodeId: node.id, utilization: r.utilization, limiting, reason, fixes: fixes.filter((s): s is Suggestion => !!s) };
 }
 
-export function analyse(design: Design, result: SimResult, goals: Goals = DEFAULT_GOALS): Analysis {
+export function analyse(
+	design: Design,
+	result: SimResult,
+	goals: Goals = DEFAULT_GOALS,
+	run?: { frames: MetricsFrame[]; events: ScenarioEvent[] }
+): Analysis {
 	const g = result.global;
 	const checks: Check[] = [
 		{ name: 'Success ratio', value: g.successRatio, target: goals.successRatio, met: g.successRatio >= goals.successRatio },
 		{ name: 'p99 latency', value: g.latency.p99, target: goals.p99Ms, met: Number.isFinite(g.latency.p99) && g.latency.p99 <= goals.p99Ms }
 	];
-	const b = findBottleneck(design, result);
+	const report = run && run.frames.length ? faultReport(design, result, run.frames, run.events, goals.p99Ms) : null;
+	const saturated =
+		report?.saturated ??
+		design.nodes.filter((n) => n.kind !== 'client' && n.kind !== 'loadBalancer' && (result.nodes[n.id]?.utilization ?? 0) >= SATURATED).map((n) => n.id);
+	// Lead with what cost the most: the part where the largest share of failures started.
+	const top = report?.causes.find((c) => c.reason !== 'slow');
+	const costly = top && top.count / Math.max(1, g.arrived) > 0.001 && design.nodes.some((n) => n.id === top.nodeId && n.kind !== 'client') ? top.nodeId : undefined;
+	const b = findBottleneck(design, result, costly);
 	const suggestions = [...(b?.fixes ?? [])];
 	// Then the next most loaded parts, so the list has somewhere to go once the first is fixed.
 	const others = design.nodes
@@ -239,5 +272,13 @@ export function analyse(design: Design, result: SimResult, goals: Goals = DEFAUL
 		if (s) suggestions.push(s);
 	}
 	const bottleneck = b ? { nodeId: b.nodeId, utilization: b.utilization, limiting: b.limiting, reason: b.reason } : null;
-	return { met: checks.every((c) => c.met), checks, costPerMonth: g.costPerMonth, bottleneck, suggestions: suggestions.slice(0, 3) };
+	return {
+		met: checks.every((c) => c.met) && saturated.length === 0,
+		checks,
+		costPerMonth: g.costPerMonth,
+		bottleneck,
+		suggestions: suggestions.slice(0, 3),
+		report,
+		saturated
+	};
 }

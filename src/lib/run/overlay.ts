@@ -42,6 +42,19 @@ export const SMOOTH_FRAMES = 5;
 /** Utilization at which a node counts as the live bottleneck. */
 export const HOT = 0.85;
 
+/** Instances up of all, and a replicated database's current role, from the newest frame. */
+function upAndRole(ring: FrameRing, last: number, j: number): Pick<NodeFigures, 'up' | 'instances' | 'role'> {
+	const out: Pick<NodeFigures, 'up' | 'instances' | 'role'> = {};
+	const instances = ring.node(last, j, N.instances), up = ring.node(last, j, N.up);
+	if (instances > 1) {
+		out.up = up;
+		out.instances = instances;
+	}
+	const leader = ring.node(last, j, N.leader);
+	if (!Number.isNaN(leader)) out.role = leader === 1 ? 'leader' : 'follower';
+	return out;
+}
+
 export function overlayFigures(
 	ring: FrameRing,
 	design: Design,
@@ -82,7 +95,8 @@ export function overlayFigures(
 			p99: sig2(mean(j, N.latency + 3)),
 			errors: sig2(errors / dt),
 			down: instances > 0 && ring.node(last, j, N.up) === 0,
-			bottleneck: false
+			bottleneck: false,
+			...upAndRole(ring, last, j)
 		});
 		if (n.kind !== 'client' && u >= hottestU) {
 			hottest = n.id;

@@ -1,7 +1,8 @@
 // A fixed-capacity ring of packed frames (see frames.ts), the one store every chart reads.
 // Appending copies numbers into a preallocated buffer: no allocation per frame, and the
 // oldest frames drop off once a long run outgrows the capacity.
-import { frameStride, GLOBAL_STRIDE, NODE_STRIDE } from '../protocol/frames';
+import { frameStride, GLOBAL_STRIDE, NODE_STRIDE, unpackFrames } from '../protocol/frames';
+import type { MetricsFrame } from '../sim/types';
 
 export class FrameRing {
 	readonly stride: number;
@@ -52,6 +53,14 @@ export class FrameRing {
 	/** A node's figure (offset from N) of the i-th held frame; `node` is its index in nodeIds. */
 	node(i: number, node: number, offset: number): number {
 		return this.buf[this.base(i) + GLOBAL_STRIDE + node * NODE_STRIDE + offset];
+	}
+
+	/** The held frames, oldest first, as objects (for the analysis after a run: allocates). */
+	toFrames(): MetricsFrame[] {
+		const s = this.stride;
+		const out = new Float64Array(this.length * s);
+		for (let i = 0; i < this.length; i++) out.set(this.buf.subarray(this.base(i), this.base(i) + s), i * s);
+		return unpackFrames(out, this.nodeIds);
 	}
 
 	/** Index of the newest held frame with time ≤ t (or -1). Binary search: times only grow. */

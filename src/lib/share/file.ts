@@ -13,7 +13,7 @@ export function designToJson(design: Design): string {
 }
 
 /** A file name from the design's name: letters, digits and dashes only. */
-export function fileNameFor(design: Pick<Design, 'name'>, ext: 'json' | 'svg' | 'png'): string {
+export function fileNameFor(design: Pick<Design, 'name'>, ext: 'json' | 'svg' | 'png' | 'gif'): string {
 	const slug = design.name
 		.normalize('NFKD')
 		.toLowerCase()

@@ -111,7 +111,7 @@ describe('simulator budgets', () => {
 			[],
 			10
 		);
-		expect(refusal(storm, { budget: { events: 100_000 } })).toMatch(/passed its budget of 100000 events at \d+\.\d s of simulated time; shorten it or lower the load\./);
-		expect(refusal(storm, { budget: { events: 1e4 } })).toMatch(/needs about \d+ events \(the limit is 10000\); shorten it to about \d+ s/);
+		expect(refusal(storm, { budget: { events: 100_000 } })).toMatch(/passed its budget of 100,000 events at \d+\.\d s of simulated time; shorten it or lower the load\./);
+		expect(refusal(storm, { budget: { events: 1e4 } })).toMatch(/needs about [\d,]+ events \(the limit is 10,000\); shorten it to about \d+ s/);
 	});
 });

@@ -42,7 +42,7 @@ const FAILURE_EVENT_COST = 20;
 
 const fmtBytes = (b: number) => (b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(1)} GB` : `${Math.ceil(b / 2 ** 20)} MB`);
 const fmtCount = (n: number) =>
-	n >= 1e12 ? n.toExponential(1) : n >= 1e9 ? `${Number((n / 1e9).toPrecision(3))} billion` : n >= 1e6 ? `${Number((n / 1e6).toPrecision(3))} million` : String(Math.round(n));
+	n >= 1e12 ? n.toExponential(1) : n >= 1e9 ? `${Number((n / 1e9).toPrecision(3))} billion` : n >= 1e6 ? `${Number((n / 1e6).toPrecision(3))} million` : Math.round(n).toLocaleString('en-US');
 const name = (n: { id: string; label?: string }) => `"${n.label || n.id}"`;
 
 /** Kinds that pick one of their targets (the others call each of theirs, in order). */

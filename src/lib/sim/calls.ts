@@ -27,6 +27,9 @@ export class CallPool {
 	cEpoch = new Int32Array(0);
 	/** One-way latency of the edge a call came over (to its node), paid again on the way back. */
 	cLat = new Float64Array(0);
+	/** A client write's receipt at a replica set (its sequence number there) and the set (index + 1; 0 = none). */
+	cReceipt = new Int32Array(0);
+	cRSet = new Int16Array(0);
 	freeList = new Int32Array(0);
 	freeTop = 0;
 	live = 0;
@@ -63,6 +66,8 @@ export class CallPool {
 		this.cRes = g(this.cRes, Uint8Array);
 		this.cEpoch = g(this.cEpoch, Int32Array);
 		this.cLat = g(this.cLat, Float64Array);
+		this.cReceipt = g(this.cReceipt, Int32Array);
+		this.cRSet = g(this.cRSet, Int16Array);
 		const fl = new Int32Array(cap);
 		fl.set(this.freeList.subarray(0, this.freeTop));
 		for (let i = cap - 1; i >= old; i--) fl[this.freeTop++] = i;
@@ -84,6 +89,7 @@ export class CallPool {
 		this.cAttempt[c] = 0;
 		this.cPend[c] = 0;
 		this.cRes[c] = 0;
+		this.cRSet[c] = 0;
 		return c;
 	}
 

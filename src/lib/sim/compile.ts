@@ -115,6 +115,8 @@ export class NodeRt {
 	cnt = new Float64Array(C.SIZE);
 	hRun = new Histogram();
 	hWin = new Histogram();
+	/** Failed visits: arrival here → the failure (at a client: send → it learns of it). */
+	hFailRun = new Histogram();
 	/** Outgoing call edges (not replication) carrying each type, in design order. */
 	out: number[][] = [[], [], []];
 	/** The single database edge per type when no choice is needed (else -1). */

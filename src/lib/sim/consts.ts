@@ -91,5 +91,6 @@ export const F = {
 	MESSAGE: 8, // a message in a queue / at a worker (no caller)
 	HELD: 16, // a blocking server holds its worker for this call
 	STARTED: 32, // service has started (the call holds a worker)
-	LOSSY: 64 // sent over a link with packet loss: the answer may be retransmitted too
+	LOSSY: 64, // sent over a link with packet loss: the answer may be retransmitted too
+	DOOMED: 128 // a client write whose commit a failover discarded: its success will be "lost"
 } as const;

@@ -80,6 +80,9 @@ export class Sim extends CallPool {
 	gRun = new Histogram();
 	gWin = new Histogram();
 	gType = [new Histogram(), new Histogram(), new Histogram()];
+	/** Failed requests: send → the client learns of the failure (run and window). */
+	gFailRun = new Histogram();
+	gFailWin = new Histogram();
 	snapRun: { g: Float64Array; nodes: Float64Array[]; areas: Float64Array } | null = null;
 	snapWin: { g: Float64Array; nodes: Float64Array[]; areas: Float64Array; t: number };
 
@@ -120,6 +123,17 @@ export class Sim extends CallPool {
 			n.capArea += n.capTotal * dt;
 			n.lastT = this.now;
 		}
+	}
+
+	/**
+	 * A group's capacity is its live workers: utilization is busy time over the capacity of
+	 * the instances that were up (a dead instance neither works nor counts as idle).
+	 */
+	recap(n: NodeRt): void {
+		this.touch(n);
+		let up = 0;
+		if (!this.nodeDown(n)) for (let i = 0; i < n.active; i++) up += n.up[i];
+		n.capTotal = up * n.conc;
 	}
 
 	// ---------------------------------------------------------------- health
@@ -230,7 +244,10 @@ export class Sim extends CallPool {
 					const i = this.cInst[c];
 					if (i >= 0) n.ewma[i] = n.ewma[i] === 0 ? ms : 0.9 * n.ewma[i] + 0.1 * ms;
 				}
-			} else n.cnt[C.FAIL + res - 1]++;
+			} else {
+				n.cnt[C.FAIL + res - 1]++;
+				n.hFailRun.add((this.now - this.cT0[c]) * 1000);
+			}
 		}
 		this.cRes[c] = res;
 		const p = this.cParent[c];
@@ -440,12 +457,14 @@ export class Sim extends CallPool {
 		const qb = n.queues[i], h = n.qHead[i];
 		for (let j = 0; j < len; j++) this.finish(qb[(h + j) % qb.length], UNAVAILABLE);
 		n.qHead[i] = 0;
+		this.recap(n);
 	}
 
 	reviveInstance(n: NodeRt, i: number): void {
 		if (n.up[i] === 1) return;
 		n.up[i] = 1;
 		n.instDownSince[i] = -Infinity;
+		this.recap(n);
 		if (n.k === K.worker) for (let j = 0; j < n.conc; j++) this.onWorkerFree(n, i);
 	}
 }

@@ -18,6 +18,7 @@ function failed(cnt: Float64Array, base: Float64Array): FailureCounts {
 }
 
 const zeroStat = (): Stat => ({ mean: 0, p50: 0, p95: 0, p99: 0, max: 0 });
+const statOf = (h: { n: number; stat(): Stat }): Stat => (h.n > 0 ? h.stat() : zeroStat());
 
 function finite(x: number): number {
 	return Number.isFinite(x) ? x : 0;
@@ -51,9 +52,18 @@ function extras(s: Sim, n: NodeRt, cnt: Float64Array, base: Float64Array, out: P
 		out.lostWrites = cnt[C.LOST] - base[C.LOST];
 		const st = dbs(n);
 		if (st.set && st.set.leader !== n.idx) out.replicationLagMs = st.lag * 1000;
+		if (st.set) out.leader = st.set.leader === n.idx ? 1 : 0;
 	}
 	if (n.k === K.cache && cnt[C.LOST] > 0) out.lostWrites = cnt[C.LOST] - base[C.LOST];
 	if (n.k === K.queue) out.depth = qs(n).len;
+}
+
+/** Instances alive now (0 when the node or its region is down). */
+function upCount(s: Sim, n: NodeRt): number {
+	if (s.nodeDown(n)) return 0;
+	let up = 0;
+	for (let i = 0; i < n.active; i++) up += n.up[i];
+	return up;
 }
 
 export function nodeState(s: Sim, n: NodeRt): string | undefined {
@@ -66,8 +76,7 @@ export function buildFrame(s: Sim, snap: Snap): MetricsFrame {
 	for (const n of s.nodes) {
 		const base = snap.nodes[n.idx];
 		const a = areas(s, n, snap, dt);
-		let up = 0;
-		for (let i = 0; i < n.active; i++) if (n.up[i] === 1 && !s.nodeDown(n)) up++;
+		const up = upCount(s, n);
 		const f: NodeFrame = {
 			arrived: n.cnt[C.ARR] - base[C.ARR],
 			completed: n.cnt[C.COMP] - base[C.COMP],
@@ -101,11 +110,13 @@ export function buildFrame(s: Sim, snap: Snap): MetricsFrame {
 			inFlight: inFlight(g),
 			offeredRps: dt > 0 ? arrived / dt : 0,
 			servedRps: dt > 0 ? completed / dt : 0,
-			latency: s.gWin.stat()
+			latency: s.gWin.stat(),
+			latencyFailed: statOf(s.gFailWin)
 		},
 		nodes
 	};
 	s.gWin.reset();
+	s.gFailWin.reset();
 	return frame;
 }
 
@@ -125,10 +136,14 @@ export function buildResult(s: Sim, seed: number): SimResult {
 			utilization: finite(a.utilization),
 			meanQueue: finite(a.meanQueue),
 			waitRatio: n.cnt[C.ACC] - base[C.ACC] > 0 ? (n.cnt[C.WAITED] - base[C.WAITED]) / (n.cnt[C.ACC] - base[C.ACC]) : 0,
-			latency: n.k === K.client && s.singleClient ? (s.gRun.n > 0 ? s.gRun.stat() : zeroStat()) : n.hRun.n > 0 ? n.hRun.stat() : zeroStat()
+			latency: n.k === K.client && s.singleClient ? (s.gRun.n > 0 ? s.gRun.stat() : zeroStat()) : n.hRun.n > 0 ? n.hRun.stat() : zeroStat(),
+			latencyFailed: statOf(n.k === K.client && s.singleClient ? s.gFailRun : n.hFailRun)
 		};
 		extras(s, n, n.cnt, base, r);
-		if (n.k !== K.client && n.k !== K.queue && n.k !== K.dns && n.k !== K.geoDns && n.k !== K.rateLimiter) r.instances = n.active;
+		if (n.k !== K.client && n.k !== K.queue && n.k !== K.dns && n.k !== K.geoDns && n.k !== K.rateLimiter) {
+			r.instances = n.active;
+			r.up = upCount(s, n);
+		}
 		nodes[n.id] = r;
 		// Cost: instances (time-averaged when autoscaled) × hourly price × 730 h.
 		if (KINDS[n.kind].billed || n.k === K.kvStore) {
@@ -163,6 +178,7 @@ export function buildResult(s: Sim, seed: number): SimResult {
 			failed: fails,
 			successRatio: ended > 0 ? completed / ended : arrived > 0 ? 0 : 1,
 			latency: s.gRun.n > 0 ? s.gRun.stat() : zeroStat(),
+			latencyFailed: statOf(s.gFailRun),
 			latencyByType: byType,
 			costPerMonth: Math.round(cost * 100) / 100
 		},
@@ -200,6 +216,7 @@ export function scaleResult(s: Sim, r: SimResult): void {
 		const nr = r.nodes[n.id];
 		scaleCounts(nr as unknown as Record<string, unknown>, k);
 		if (typeof nr.instances === 'number') nr.instances *= s.instanceScale[n.idx];
+		if (typeof nr.up === 'number') nr.up *= s.instanceScale[n.idx];
 	}
 }
 

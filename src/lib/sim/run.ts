@@ -9,7 +9,7 @@ import { checkDesign } from './check';
 import { ClientState, deadline, scheduleNext, startClient, startRequest } from './components/client';
 import { GC_TICK_S, gcTick } from './overload';
 import { buildPlans } from './components/service';
-import { cacheFlush, initCache } from './components/cache';
+import { cacheFlush, initCache, prefillCache } from './components/cache';
 import { initDatabases, promote } from './components/database';
 import { initForward } from './components/forward';
 import { initQueue, initWorker, redeliver, workerFree } from './components/queue';
@@ -113,6 +113,8 @@ export class Run implements Simulation {
 		for (const n of s.nodes) if (n.k === K.worker) initWorker(s, n);
 		for (const n of s.nodes) if (n.k === K.worker) n.sources ??= [];
 		initDatabases(s, maxKeys);
+		const clients = s.nodes.filter((n) => n.k === K.client).map((n) => n.client as ClientState);
+		for (const n of s.nodes) if (n.k === K.cache) prefillCache(s, n, clients, seed);
 		const types = new Set(s.nodes.filter((n) => n.k === K.client).map((n) => (n.client as ClientState).onlyType));
 		s.singleType = types.size === 1 ? [...types][0] : -1;
 		s.singleClient = s.nodes.filter((n) => n.k === K.client).length === 1;
@@ -198,6 +200,8 @@ export class Run implements Simulation {
 					s.snapRun = s.snapshot(s.now);
 					for (const n of s.nodes) n.hRun.reset();
 					s.gRun.reset();
+					s.gFailRun.reset();
+					for (const n of s.nodes) n.hFailRun.reset();
 					for (const h of s.gType) h.reset();
 					break;
 				case EV.PROMOTE:

@@ -120,6 +120,7 @@ export class Scenario {
 			n.up[i] = 0;
 			if (!n.failed) n.downSince = s.now;
 			n.failed = true;
+			s.recap(n);
 			this.health[n.idx]?.send({ type: 'FAIL', now: s.now });
 			return;
 		}
@@ -137,6 +138,7 @@ export class Scenario {
 		if (!this.isGroup(n)) {
 			n.up[i] = 1;
 			n.failed = false;
+			s.recap(n);
 			this.health[n.idx]?.send({ type: 'RECOVER', now: s.now });
 			return;
 		}
@@ -157,7 +159,7 @@ export class Scenario {
 			n.ready[i] = 1;
 		}
 		n.active = want;
-		n.capTotal = n.active * n.conc;
+		s.recap(n);
 		if (grew && n.k === K.worker) for (let i = from; i < want; i++) for (let j = 0; j < n.conc; j++) s.onWorkerFree(n, i);
 	}
 
@@ -167,6 +169,7 @@ export class Scenario {
 		if (!n.failed) n.downSince = s.now;
 		for (let i = 0; i < n.nInst; i++) this.kill(n, i);
 		n.failed = true;
+		s.recap(n);
 		if (n.k === K.database) dbHealthChanged(s, n);
 		if (n.k === K.queue) {
 			// A broker that dies loses what it held (no replication modelled).
@@ -188,6 +191,7 @@ export class Scenario {
 		this.faults.recoverNode(n);
 		n.slow = n.healthSlow * n.faultSlow;
 		for (let i = 0; i < n.nInst; i++) if (i < n.active) this.revive(n, i);
+		this.s.recap(n);
 		if (n.k === K.database) dbHealthChanged(this.s, n);
 	}
 

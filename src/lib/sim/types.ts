@@ -16,12 +16,16 @@ export interface NodeResult {
 	meanQueue: number;
 	waitRatio: number;
 	latency: Stat;
+	/** Failed visits: arrival at the node → the failure there (at a client: send → it learns of it). */
+	latencyFailed?: Stat;
 	hitRatio?: number;
 	staleReads?: number;
 	lostWrites?: number;
 	replicationLagMs?: number;
 	depth?: number;
 	instances?: number;
+	/** Instances alive at the end of the run (of `instances`). */
+	up?: number;
 	[extra: string]: unknown;
 }
 
@@ -38,6 +42,8 @@ export interface SimResult {
 		failed: FailureCounts;
 		successRatio: number;
 		latency: Stat;
+		/** Failed requests: from the client's send to the moment it learns of the failure (always set by the simulator). */
+		latencyFailed?: Stat;
 		latencyByType: Partial<Record<RequestType, Stat>>;
 		costPerMonth: number;
 		[extra: string]: unknown;
@@ -64,6 +70,8 @@ export interface NodeFrame {
 	replicationLagMs?: number;
 	depth?: number;
 	oldestAgeMs?: number;
+	/** A database in a replica set: 1 while it is the leader, 0 while a follower (roles change on failover). */
+	leader?: number;
 	/** Lifecycle state names worth showing (e.g. "electing", "open", "scaling out"). */
 	state?: string;
 }
@@ -82,6 +90,8 @@ export interface MetricsFrame {
 		offeredRps: number;
 		servedRps: number;
 		latency: Stat;
+		/** Failed requests ended in the window: send → the client learns of the failure. */
+		latencyFailed?: Stat;
 	};
 	nodes: Record<string, NodeFrame>;
 }

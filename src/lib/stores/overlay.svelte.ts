@@ -17,6 +17,11 @@ export interface NodeFigures {
 	down: boolean;
 	/** The run's named bottleneck. */
 	bottleneck: boolean;
+	/** Instances alive / all of them, now (a group shows "3/4 up" when some are down). */
+	up?: number;
+	instances?: number;
+	/** A replicated database's role now: failover promotes a follower and demotes the old leader. */
+	role?: 'leader' | 'follower';
 }
 
 export interface EdgeFigures {

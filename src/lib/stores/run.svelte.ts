@@ -54,7 +54,15 @@ export class RunStore {
 	/** Events injected by hand during this run, at the simulated time they went in. */
 	injected = $state.raw<{ t: number; event: Omit<ScenarioEvent, 'atS'> }[]>([]);
 	/** Met or missed, the bottleneck and the fixes, once the run is done. */
-	analysis: Analysis | null = $derived(this.result && this.design ? analyse(this.design, this.result) : null);
+	analysis: Analysis | null = $derived(
+		this.result && this.design
+			? analyse(this.design, this.result, undefined, {
+					frames: this.ring.toFrames(),
+					// The timeline's faults and those injected by hand, at the time they went in.
+					events: [...(this.design.scenario?.events ?? []), ...this.injected.map(({ t, event }) => ({ ...event, atS: Math.round(t * 10) / 10 }) as ScenarioEvent)]
+				})
+			: null
+	);
 
 	private actor: Actor<typeof runMachine>;
 	private next: Design | null = null;

@@ -45,12 +45,16 @@ export function utilizationSeries(ring: FrameRing, labels: Record<string, string
 	const picked = ranked.slice(0, top);
 	const sel = ranked.find((n) => n.id === selected);
 	if (sel && !picked.includes(sel)) picked.push(sel);
-	return picked.map(({ id, j }, k) => ({
-		key: id,
-		label: labels[id] ?? id,
-		color: PALETTE[k % PALETTE.length],
-		value: (r, i) => r.node(i, j, N.utilization) * 100
-	}));
+	return picked.map(({ id, j }, k) => {
+		// Utilization is of the live instances: say how many those are when some are down.
+		const up = ring.node(last, j, N.up), of = ring.node(last, j, N.instances);
+		return {
+			key: id,
+			label: `${labels[id] ?? id}${of > 1 && up < of ? ` (${up}/${of} up)` : ''}`,
+			color: PALETTE[k % PALETTE.length],
+			value: (r: FrameRing, i: number) => r.node(i, j, N.utilization) * 100
+		};
+	});
 }
 
 export interface NodeChart {

@@ -41,7 +41,7 @@ describe('TemplatesPanel', () => {
 		const practice = new PracticeStore(vi.fn());
 		render(TemplatesPanel, { practice, editor });
 		const items = screen.getAllByTestId('template-item');
-		expect(items).toHaveLength(17);
+		expect(items).toHaveLength(25);
 		await userEvent.click(items[0]);
 		expect(editor.replaceDesign).toHaveBeenCalledTimes(1);
 		expect(editor.design.name).toBe(PATH_STEPS[0].design.name);

@@ -46,3 +46,24 @@ describe('RunSummary', () => {
 		expect(within(first).getByTestId('why-text')).toHaveTextContent('Cache-aside');
 	});
 });
+
+describe('RunSummary after faults', () => {
+	it('leads with success and goodput, prices the failures, and lists each fault with its node', async () => {
+		const { createSimulation } = await import('../../sim/index');
+		const { shop, THREE_FAULTS } = await import('$testing/threeFaults');
+		const d = shop();
+		const sim = createSimulation(d);
+		const frames = sim.advance(60);
+		const r = sim.result();
+		render(RunSummary, { props: { analysis: analyse(d, r, undefined, { frames, events: THREE_FAULTS }), result: r, labels: {}, onapply: vi.fn() } });
+		const figures = screen.getByTestId('run-summary').querySelector('.figures')!;
+		expect(figures.firstElementChild).toHaveAttribute('data-testid', 'summary-success');
+		expect(figures.children[1]).toHaveAttribute('data-testid', 'summary-goodput');
+		expect(screen.getByTestId('summary-failure-cost')).toHaveTextContent(/requests failed; each took [\d.]+ ms on average/);
+		const faults = screen.getAllByTestId('summary-fault');
+		expect(faults.map((f) => f.getAttribute('data-node-id'))).toEqual(['db', 'cache', '']);
+		expect(faults[0]).toHaveTextContent(/^Leader db down at 20 s: [\d,]+ writes unavailable for [\d.]+ s until f1 was promoted; \d+ writes lost\.$/);
+		expect(screen.getAllByTestId('summary-cause')[0]).toHaveTextContent(/requests unavailable at db \(down\), after db down at 20 s/);
+		expect(screen.getByTestId('run-summary')).toHaveTextContent('Missed the goals');
+	});
+});

@@ -8,6 +8,8 @@ import { C, EV, F, K, OK, T_WRITE, UNAVAILABLE } from '../consts';
 import { HashRing } from '../parts/hashring';
 import { KeyCache, type Eviction } from '../parts/keycache';
 import { pickDbRead, pickDbWrite, loseWrites } from './database';
+import type { ClientState } from './client';
+import { Rng } from '../engine/rng';
 
 const VNODES = 100;
 
@@ -41,6 +43,34 @@ export function initCache(s: Sim, n: NodeRt): void {
 		// 0..capacity − 1), loaded least popular first so the hottest are the most recent.
 		const cap = Math.min(Math.max(1, n.p.capacity as number), 1 << 22);
 		for (let k = cap - 1; k >= 0; k--) cacheFill(s, n, k);
+	}
+}
+
+/**
+ * Start warm: a cache is warm until a flush or a restart empties it (its lifecycle starts
+ * "warm"), so each instance is filled with keys drawn as the clients draw them, until full
+ * or after 10 draws per slot (the steady content of an LRU under independent draws is close
+ * to that). Entries get random ages so TTLs do not all expire at once. A separate random
+ * stream keeps the run's own draws as they were.
+ */
+export function prefillCache(s: Sim, n: NodeRt, clients: ClientState[], seed: number): void {
+	const st = cs(n);
+	const total = clients.reduce((a, c) => a + c.rps, 0);
+	if (clients.length === 0 || !(total > 0)) return;
+	const rng = new Rng(seed * 2654435761 + n.idx);
+	const ttl = Math.max(0, n.p.ttlS as number);
+	let room = 0;
+	for (let i = 0; i < n.active; i++) room += st.stores[i].capacity - st.stores[i].size;
+	for (let draws = 10 * room; room > 0 && draws > 0; draws--) {
+		let u = rng.uniform() * total, k = 0;
+		while (k < clients.length - 1 && (u -= clients[k].rps) >= 0) k++;
+		const key = clients[k].zipf.sample(rng) - 1;
+		const i = ownerOf(s, n, key);
+		if (i < 0) return;
+		const store = st.stores[i];
+		if (store.has(key, 0)) continue;
+		if (store.size < store.capacity) room--;
+		store.put(key, ttl > 0 ? -rng.uniform() * ttl : 0);
 	}
 }
 

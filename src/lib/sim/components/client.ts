@@ -6,7 +6,7 @@ import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
 import { obj } from '../compile';
 import { addBoth } from '../engine/histogram';
-import { C, EV, OK, UNAVAILABLE, TIMEOUT } from '../consts';
+import { C, EV, F, LOST, OK, UNAVAILABLE, TIMEOUT } from '../consts';
 import { Zipf } from '../engine/zipf';
 import { routeTo } from './database';
 
@@ -147,6 +147,12 @@ export function startRequest(s: Sim, n: NodeRt): void {
 
 export function endRequest(s: Sim, c: number, res: number): void {
 	const n = s.nodes[s.cNode[c]];
+	if (s.cRSet[c] > 0) {
+		// A write with a receipt at a replica set: a success whose commit a failover has since
+		// discarded is lost; otherwise the receipt learns how the request ended.
+		if (res === OK && (s.cFlags[c] & F.DOOMED) !== 0) res = LOST;
+		else s.replicaSets[s.cRSet[c] - 1].settle(s, c, res);
+	}
 	if (res === OK) {
 		const ms = (s.now - s.cStart[c]) * 1000;
 		s.g[C.COMP]++;
@@ -157,6 +163,10 @@ export function endRequest(s: Sim, c: number, res: number): void {
 	} else {
 		s.g[C.FAIL + res - 1]++;
 		n.cnt[C.FAIL + res - 1]++;
+		// The time the failure cost: from the send to the moment the client learns of it.
+		const ms = (s.now - s.cStart[c]) * 1000;
+		addBoth(s.gFailRun, s.gFailWin, ms);
+		if (!s.singleClient) n.hFailRun.add(ms);
 	}
 	s.free(c);
 	const st = clientState(n);

@@ -9,33 +9,10 @@ import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
 import { C, EV, K, OK, T_WRITE, LOST, UNAVAILABLE } from '../consts';
 import { shardOf } from '../parts/hash';
-import { startFailover, type Failover } from '../machines/failover';
+import { startFailover } from '../machines/failover';
+import { ReplicaSet, startOf } from './replicaset';
 
-export class ReplicaSet {
-	members: number[] = [];
-	leader = -1;
-	/** Last commit time per key (keys folded into the table). */
-	lastCommit: Float64Array;
-	mask: number;
-	/** Recent commit times (ring), to count what an async failover loses. */
-	recent = new Float64Array(1024);
-	rHead = 0;
-	rLen = 0;
-	maxAsyncLag = 0;
-	epoch = 0;
-	/** The failover lifecycle (XState): leader-up → leader-lost → electing → follower-promoted. */
-	life: Failover | null = null;
-	get electing(): boolean {
-		const st = this.life?.stateName();
-		return st === 'leader-lost' || st === 'electing';
-	}
-	constructor(keys: number) {
-		let size = 1;
-		while (size < keys && size < 1 << 22) size <<= 1;
-		this.lastCommit = new Float64Array(size).fill(-Infinity);
-		this.mask = size - 1;
-	}
-}
+export { ReplicaSet };
 
 export interface DbState {
 	set: ReplicaSet | null;
@@ -98,6 +75,7 @@ export function initDatabases(s: Sim, maxKeys: number): void {
 		}
 	}
 	s.replicaSets = [...sets.values()];
+	s.replicaSets.forEach((set, i) => (set.idx = i));
 	for (const n of s.nodes)
 		for (let t = 0; t < 3; t++) {
 			const out = n.out[t].filter((e) => s.nodes[s.edges[e].dst].k === K.database);
@@ -162,14 +140,16 @@ export function routeTo(s: Sim, dst: number, type: number): number {
 	return set ? set.leader : dst;
 }
 
-/** Acknowledged writes that will never be applied: moved from completed to failed `lost`. */
+/**
+ * Acknowledged writes that will never be applied: at the node that had acknowledged them,
+ * moved from completed to failed `lost`. (The client side is the receipts' business:
+ * ReplicaSet.loseRecent.)
+ */
 export function loseWrites(s: Sim, n: NodeRt, count: number): void {
 	if (count <= 0) return;
 	n.cnt[C.LOST] += count;
 	n.cnt[C.FAIL + LOST - 1] += count;
 	n.cnt[C.COMP] -= count;
-	s.g[C.FAIL + LOST - 1] += count;
-	s.g[C.COMP] -= count;
 }
 
 function candidateOf(s: Sim, set: ReplicaSet): number {
@@ -190,13 +170,8 @@ export function dbHealthChanged(s: Sim, n: NodeRt): void {
 		return;
 	}
 	if (set.electing) return;
-	let lost = 0;
-	if (set.maxAsyncLag > 0) {
-		const cut = s.now - set.maxAsyncLag;
-		for (let j = 0; j < set.rLen; j++) if (set.recent[(set.rHead + j) % set.recent.length] > cut) lost++;
-	}
+	const lost = set.loseRecent(s);
 	loseWrites(s, n, lost);
-	set.rLen = 0;
 	set.epoch++;
 	life.send({ type: 'LEADER_FAIL', now: s.now, candidate: candidateOf(s, set), unshippedWrites: lost });
 	s.q.push(s.now + life.context().failoverS, EV.PROMOTE, s.replicaSets.indexOf(set), set.epoch);
@@ -224,23 +199,8 @@ export function promote(s: Sim, setIdx: number, epoch: number): void {
 	}
 }
 
-function commit(s: Sim, set: ReplicaSet, key: number): void {
-	set.lastCommit[key & set.mask] = s.now;
-	if (set.maxAsyncLag <= 0) return;
-	// Drop commits older than the lag, then remember this one.
-	const cut = s.now - set.maxAsyncLag;
-	while (set.rLen > 0 && set.recent[set.rHead] <= cut) {
-		set.rHead = (set.rHead + 1) % set.recent.length;
-		set.rLen--;
-	}
-	if (set.rLen === set.recent.length) {
-		const nb = new Float64Array(set.recent.length * 2);
-		for (let j = 0; j < set.rLen; j++) nb[j] = set.recent[(set.rHead + j) % set.recent.length];
-		set.recent = nb;
-		set.rHead = 0;
-	}
-	set.recent[(set.rHead + set.rLen) % set.recent.length] = s.now;
-	set.rLen++;
+function commit(s: Sim, set: ReplicaSet, c: number): void {
+	if (set.maxAsyncLag > 0) set.remember(s, c, set.idx);
 }
 
 /** How long a write waits at the leader for sync / semi-sync followers (s). */
@@ -285,14 +245,18 @@ export const database: Handlers = {
 		const key = s.cKey[c];
 		if (s.cType[c] === T_WRITE) {
 			if (set.leader === n.idx) {
-				commit(s, set, key);
+				commit(s, set, c);
 				const wait = replicationWait(s, set);
+				set.commitKey(key & set.mask, s.now, wait);
 				if (wait > 0) {
 					s.q.push(s.now + wait, EV.DELAY, c, 0);
 					return;
 				}
 			}
-		} else if (set.leader !== n.idx && s.now - set.lastCommit[key & set.mask] < st.lag) n.cnt[C.STALE]++;
+		} else if (set.leader !== n.idx && s.now - set.lastCommit[key & set.mask] < st.lag && set.staleRead(key & set.mask, s.now, st.lag, startOf(s, c))) {
+			// Stale: the follower has not applied a write that was acknowledged before this read began.
+			n.cnt[C.STALE]++;
+		}
 		s.finish(c, OK);
 	},
 	result(s, c, res) {

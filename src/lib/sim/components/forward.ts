@@ -155,9 +155,84 @@ function ok(s: Sim, out: number[], idx: number, hc: number): boolean {
 	return believedUp(s, s.nodes[s.edges[s.pickE].dst], s.pickI, hc);
 }
 
-function scanFrom(s: Sim, out: number[], start: number, total: number, hc: number): boolean {
-	for (let j = 0; j < total; j++) if (ok(s, out, (start + j) % total, hc)) return true;
+/** The idx-th candidate believed up (0-based), left in s.pickE / s.pickI; false if fewer. */
+function nthUp(s: Sim, out: number[], nth: number, total: number, hc: number): boolean {
+	for (let j = 0; j < total; j++) if (ok(s, out, j, hc) && nth-- === 0) return true;
 	return false;
+}
+
+function countUp(s: Sim, out: number[], total: number, hc: number): number {
+	let m = 0;
+	for (let j = 0; j < total; j++) if (ok(s, out, j, hc)) m++;
+	return m;
+}
+
+/** Rejection sampling draws this many times before counting the live candidates exactly. */
+const TRIES = 8;
+
+/**
+ * Uniform over the candidates believed up. A dead one's share spreads evenly over all the
+ * others (picking "the next live one" would hand it whole to one neighbour). Redrawing on a
+ * dead pick is exactly uniform over the live ones and costs one draw while all are up.
+ */
+function uniformUp(s: Sim, out: number[], total: number, hc: number): boolean {
+	for (let t = 0; t < TRIES; t++) if (ok(s, out, s.rng.int(total), hc)) return true;
+	const m = countUp(s, out, total, hc);
+	return m > 0 && nthUp(s, out, s.rng.int(m), total, hc);
+}
+
+/** Weighted random: candidate j weighs its edge's weight / the target's instances; dead ones weigh 0 (renormalised). */
+function weightedUp(s: Sim, out: number[], hc: number): boolean {
+	let wsum = 0;
+	for (let j = 0; j < out.length; j++) wsum += s.edges[out[j]].weight;
+	// Draw an edge by weight, then one of its instances; a dead pick is redrawn (rejection
+	// sampling: exactly the live weights renormalised), and after TRIES the live ones are summed.
+	for (let t = 0; t < TRIES && wsum > 0; t++) {
+		let u = s.rng.uniform() * wsum;
+		for (let j = 0; j < out.length; j++) {
+			u -= s.edges[out[j]].weight;
+			if (u < 0 || j === out.length - 1) {
+				const tn = s.nodes[s.edges[out[j]].dst];
+				const g = groupLike(tn);
+				const i = g && tn.active > 1 ? s.rng.int(tn.active) : g ? 0 : -1;
+				if (believedUp(s, tn, i, hc)) {
+					s.pickE = out[j];
+					s.pickI = i;
+					return true;
+				}
+				break;
+			}
+		}
+	}
+	let sum = 0;
+	for (let j = 0; j < out.length; j++) {
+		const t = s.nodes[s.edges[out[j]].dst];
+		const m = groupLike(t) ? t.active : 1;
+		for (let i = 0; i < m; i++) if (believedUp(s, t, groupLike(t) ? i : -1, hc)) sum += s.edges[out[j]].weight / m;
+	}
+	if (!(sum > 0)) return false;
+	let u = s.rng.uniform() * sum;
+	let lastE = -1, lastI = -1;
+	for (let j = 0; j < out.length; j++) {
+		const t = s.nodes[s.edges[out[j]].dst];
+		const m = groupLike(t) ? t.active : 1;
+		const w = s.edges[out[j]].weight / m;
+		for (let i = 0; i < m; i++) {
+			const inst = groupLike(t) ? i : -1;
+			if (w <= 0 || !believedUp(s, t, inst, hc)) continue;
+			lastE = out[j];
+			lastI = inst;
+			u -= w;
+			if (u < 0) {
+				s.pickE = lastE;
+				s.pickI = lastI;
+				return true;
+			}
+		}
+	}
+	s.pickE = lastE;
+	s.pickI = lastI;
+	return lastE >= 0;
 }
 
 function lbPick(s: Sim, n: NodeRt, c: number): boolean {
@@ -171,41 +246,29 @@ function lbPick(s: Sim, n: NodeRt, c: number): boolean {
 	}
 	if (total === 0) return false;
 	switch (st.algo) {
-		case ALGO['round-robin']: // strict rotation over the candidates
-			return scanFrom(s, out, st.rr++ % total, total, hc);
-		case ALGO.random:
-			return scanFrom(s, out, s.rng.int(total), total, hc);
-		case ALGO['ip-hash']:
-			return scanFrom(s, out, fmix32(s.cKey[c]) % total, total, hc);
-		case ALGO.weighted: {
-			// weighted random: an edge in proportion to its weight, then one of its instances
-			let sum = 0;
-			for (let j = 0; j < out.length; j++) sum += s.edges[out[j]].weight;
-			let u = s.rng.uniform() * sum;
-			let base = 0;
-			for (let j = 0; j < out.length; j++) {
-				const t = s.nodes[s.edges[out[j]].dst];
-				const m = groupLike(t) ? t.active : 1;
-				u -= s.edges[out[j]].weight;
-				if (u < 0 || j === out.length - 1) {
-					const i = m === 1 ? 0 : s.rng.int(m);
-					return scanFrom(s, out, base + i, total, hc);
-				}
-				base += m;
-			}
+		case ALGO['round-robin']: // the pointer steps past dead candidates, so the rotation is over the live ones
+			for (let j = 0; j < total; j++) if (ok(s, out, st.rr++ % total, hc)) return true;
 			return false;
+		case ALGO.random:
+			return uniformUp(s, out, total, hc);
+		case ALGO['ip-hash']: {
+			// ip-hash: the key's slot; if it is dead, rehash the key with the attempt number (as
+			// nginx's ip_hash does), so its keys scatter over every live instance and the keys of
+			// live instances stay where they were (sticky).
+			const key = s.cKey[c];
+			for (let t = 0; t < TRIES; t++) if (ok(s, out, fmix32(key + t * 0x9e3779b1) % total, hc)) return true;
+			const m = countUp(s, out, total, hc);
+			return m > 0 && nthUp(s, out, fmix32(key ^ 0x5bd1e995) % m, total, hc);
 		}
+		case ALGO.weighted:
+			return weightedUp(s, out, hc);
 		case ALGO['power-of-two']: {
-			// power of two choices: two at random, the less loaded
-			const a = s.rng.int(total), b = s.rng.int(total);
-			if (!ok(s, out, a, hc)) return scanFrom(s, out, b, total, hc);
+			// power of two choices: two distinct live candidates at random, the less loaded
+			if (!uniformUp(s, out, total, hc)) return false;
 			const ea = s.pickE, ia = s.pickI;
-			if (!ok(s, out, b, hc)) {
-				s.pickE = ea;
-				s.pickI = ia;
-				return true;
-			}
-			if (load(s.nodes[s.edges[ea].dst], ia) < load(s.nodes[s.edges[s.pickE].dst], s.pickI)) {
+			let other = false;
+			for (let t = 0; t < TRIES && !other; t++) other = ok(s, out, s.rng.int(total), hc) && (s.pickE !== ea || s.pickI !== ia);
+			if (!other || load(s.nodes[s.edges[ea].dst], ia) < load(s.nodes[s.edges[s.pickE].dst], s.pickI)) {
 				s.pickE = ea;
 				s.pickI = ia;
 			}

@@ -18,8 +18,9 @@ export class RetryBudget {
 	take(now: number): boolean {
 		this.tokens = Math.min(this.burst, this.tokens + (now - this.last) * this.ratePerS);
 		this.last = now;
-		if (this.tokens < 1) return false;
-		this.tokens -= 1;
+		// (A token refilled in steps may sum to 1 − ε: rounding must not cost a retry.)
+		if (this.tokens < 1 - 1e-9) return false;
+		this.tokens = Math.max(0, this.tokens - 1);
 		return true;
 	}
 
