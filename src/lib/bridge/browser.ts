@@ -1,12 +1,14 @@
 // The app's workers, built by Vite as module workers (see stack.md): the live run's
 // simulator and the job pool. The only place that names worker files for the browser.
 import poolScript from '../../workers/pool.worker.ts?worker&url';
-import { poolSize, workerPool, type JobPool } from './pool';
+import { poolSize } from './cancel';
+import type { JobPool } from './pool';
 
 export function spawnSimWorker(): Worker {
 	return new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'simulator' });
 }
 
+let loaded: Promise<JobPool> | null = null;
 let shared: JobPool | null = null;
 let crashListener: ((message: string) => void) | null = null;
 
@@ -15,17 +17,34 @@ export function cores(): number {
 	return typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
 }
 
+/** workerpool (and the in-process fallback's simulator) load with the first job, not with the page. */
+function load(): Promise<JobPool> {
+	loaded ??= import('./pool').then(({ workerPool }) =>
+		workerPool({
+			script: poolScript,
+			type: 'web',
+			maxWorkers: poolSize(cores(), Infinity),
+			onCrash: (m) => crashListener?.(m)
+		})
+	);
+	return loaded;
+}
+
 /**
- * The page's job pool, made on first use: as many workers as cores minus one (at least one).
- * Workers start lazily, so a pool given N jobs uses min(cores − 1, N) of them.
+ * The page's job pool: as many workers as cores minus one (at least one), made on the first
+ * job. Workers start lazily, so a pool given N jobs uses min(cores − 1, N) of them.
  */
 export function jobPool(): JobPool {
-	shared ??= workerPool({
-		script: poolScript,
-		type: 'web',
-		maxWorkers: poolSize(cores(), Infinity),
-		onCrash: (m) => crashListener?.(m)
-	});
+	shared ??= {
+		size: poolSize(cores(), Infinity),
+		run: async (design, opts) => (await load()).run(design, opts),
+		point: async (job) => (await load()).point(job),
+		// Reactions run in order, so a cancel after a job's request still reaches that job.
+		cancelAll: () => void loaded?.then((p) => p.cancelAll()),
+		terminate: async () => {
+			if (loaded) await (await loaded).terminate();
+		}
+	};
 	return shared;
 }
 

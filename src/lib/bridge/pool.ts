@@ -22,17 +22,8 @@ export interface JobPool {
 	terminate(): Promise<void>;
 }
 
-export class CancelledError extends Error {
-	constructor() {
-		super('Cancelled.');
-		this.name = 'CancelledError';
-	}
-}
-
-/** Workers for `jobs` jobs on a machine with `cores` logical cores: one core stays with the page. */
-export function poolSize(cores: number, jobs: number): number {
-	return Math.max(1, Math.min((cores || 2) - 1, jobs));
-}
+export { CancelledError, poolSize } from './cancel';
+import { CancelledError } from './cancel';
 
 /** Designs from the editor may be Svelte proxies; a JSON copy is plain before postMessage. */
 function plain<T>(v: T): T {

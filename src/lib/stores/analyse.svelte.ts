@@ -5,7 +5,7 @@
 import { getContext, setContext } from 'svelte';
 import type { Design } from '../model/types';
 import type { JobPool } from '../bridge/pool';
-import { CancelledError } from '../bridge/pool';
+import { CancelledError } from '../bridge/cancel';
 import { DesignError } from '../sim/types';
 import { runFingerprint } from './run.svelte';
 import { DEFAULT_POINTS, type SweepPoint } from '../sweep/plan';
