@@ -53,9 +53,13 @@ export function connectRun({ editor, overlay, ui, run }: { editor: EditorStore; 
 		});
 	});
 	// The dock opens on the first run; the bottleneck badge lands when the run ends.
+	let lastStatus = run.status;
 	$effect(() => {
 		const s = run.status;
 		untrack(() => {
+			// A run starts: fit the design to the canvas the dock leaves (after the dock opens).
+			if (s === 'running' && lastStatus === 'idle') requestAnimationFrame(() => editor.canvas?.fitView({ readable: true }));
+			lastStatus = s;
 			if (s === 'running' || s === 'paused') ui.dockOpen = true;
 			if (s === 'done') paint();
 		});
