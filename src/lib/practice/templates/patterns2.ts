@@ -7,7 +7,7 @@ import type { PatternSpec } from './pattern';
 const reads = (rps: number, extra: Record<string, unknown> = {}) => ({ rps, mix: { static: 0, read: 1, write: 0 }, keys: 10000, zipf: 1, timeoutMs: 2000, ...extra });
 
 /** users → api → cache (cache-aside) + database whose service time grows with load. */
-const cached = (id: string, name: string, fixed: boolean, events: Parameters<typeof scenario>[1], dbEdge: Record<string, unknown>) =>
+const cached = (id: string, name: string, fixed: boolean, events: Parameters<typeof scenario>[1], dbEdge: Record<string, unknown>, contention = 0.2) =>
 	design(
 		id,
 		name,
@@ -19,7 +19,7 @@ const cached = (id: string, name: string, fixed: boolean, events: Parameters<typ
 				concurrency: 4,
 				readMs: 10,
 				queueLimit: 100000,
-				overload: { contention: 0.2, ...(fixed ? { discipline: 'lifo', dropAbandoned: true } : {}) }
+				overload: { contention, ...(fixed ? { discipline: 'lifo', dropAbandoned: true } : {}) }
 			}, { label: 'Database' })
 		],
 		[edge('users', 'api'), edge('api', 'cache'), edge('api', 'db', { timeoutMs: 100, ...dbEdge })],
@@ -30,7 +30,7 @@ export const CACHE_COLD_MODE: PatternSpec = {
 	id: 'pattern-cache-cold-mode',
 	title: 'Cache cold-mode collapse',
 	story:
-		'The database is sized for the misses of a warm cache (about a fifth of the traffic), and like a real database it slows down as more requests run at once (contention 0.2). A flush sends every read to it: five times its usual load. Its service time grows, answers pass the API’s 100 ms timeout, and a read that times out never fills the cache. The cache cannot warm up because the database is overloaded, and the database stays overloaded because the cache is cold: two stable modes, and the flush pushed the system into the bad one (Brooker, “Caches, Modes, and Unstable Systems”).',
+		'The database is sized for the misses of a warm cache (about a fifth of the traffic), and like a real database it slows down as more requests run at once (contention 0.4). A flush sends every read to it: five times its usual load. Its service time grows, answers pass the API’s 100 ms timeout, and a read that times out never fills the cache. The cache cannot warm up because the database is overloaded, and the database stays overloaded because the cache is cold: two stable modes, and the flush pushed the system into the bad one (Brooker, “Caches, Modes, and Unstable Systems”).',
 	watch: 'After the flush at 15 s the cache hit ratio stays low and the database stays saturated to the end.',
 	fix: 'let the database shed stale work: serve newest first and drop reads whose caller left. The reads it does serve answer in time, fill the cache, and the hit ratio climbs back; the database load falls with it.',
 	build: (fixed) =>
@@ -39,7 +39,10 @@ export const CACHE_COLD_MODE: PatternSpec = {
 			fixed ? 'Cache cold mode: fixed by shedding stale reads' : 'Cache cold-mode collapse',
 			fixed,
 			[{ atS: 15, action: 'flush', target: 'cache' }],
-			{}
+			{},
+			// 0.4: with caches that start full (their steady content), 0.2 leaves the database
+			// just able to refill the cache after a flush; at 0.4 the flush tips it into the bad mode.
+			0.4
 		)
 };
 
