@@ -55,6 +55,7 @@ function extras(s: Sim, n: NodeRt, cnt: Float64Array, base: Float64Array, out: P
 		if (st.set) out.leader = st.set.leader === n.idx ? 1 : 0;
 	}
 	if (n.k === K.cache && cnt[C.LOST] > 0) out.lostWrites = cnt[C.LOST] - base[C.LOST];
+	if (n.k === K.kvStore && (n.kv as { ver: unknown }).ver !== null) out.staleReads = cnt[C.STALE] - base[C.STALE];
 	if (n.k === K.queue) out.depth = qs(n).len;
 }
 
