@@ -9,6 +9,7 @@ import { resolveParams } from '../model/defaults';
 import { num, obj } from './compile';
 import { DesignError } from './types';
 import { KeyVersions } from './parts/versions';
+import { MultiLeader } from './components/multileader';
 
 export interface Budget {
 	/** Events one run may process. */
@@ -116,7 +117,7 @@ export function memoryBytes(design: Design, maxKeys: number): { bytes: number; t
 				b += versions;
 			}
 		}
-		if (n.kind === 'database') b += Math.min(maxKeys, 1 << 22) * REPLICA_KEY_BYTES;
+		if (n.kind === 'database') b += Math.min(maxKeys, 1 << 22) * REPLICA_KEY_BYTES + (p.multiLeader === true ? MultiLeader.bytes(maxKeys, 2) : 0);
 		if (n.kind === 'rateLimiter' && p.scope === 'per-key') b += Math.min(65536, maxKeys) * LIMITER_KEY_BYTES;
 		bytes += b;
 		if (b > top.bytes) top = { bytes: b, what };
