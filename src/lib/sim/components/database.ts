@@ -69,8 +69,8 @@ export function initDatabases(s: Sim, maxKeys: number): void {
 	}
 	for (const set of sets.values()) {
 		set.leader = set.members.find((m) => s.nodes[m].p.role === 'leader') ?? set.members[0];
-		set.life = startFailover(Math.max(0, s.nodes[set.leader].p.failoverS as number));
 		initMultiLeader(s, set, maxKeys);
+		set.life = startFailover(Math.max(0, s.nodes[set.leader].p.failoverS as number));
 		for (const m of set.members) {
 			const st = dbs(s.nodes[m]);
 			if (m !== set.leader && st.mode === 'async') set.maxAsyncLag = Math.max(set.maxAsyncLag, st.lag);

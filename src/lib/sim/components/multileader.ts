@@ -79,11 +79,16 @@ export class MultiLeader {
 	}
 }
 
-/** A replica set becomes multi-leader when some member with role leader has multiLeader on (and it has two leaders). */
+/**
+ * A replica set is multi-leader when two or more members have role leader and multiLeader on;
+ * those take writes, and the set's leader (for failover and followers) is the first of them.
+ * Any other member, a role-leader without the flag too, sends writes to the set's leader.
+ */
 export function initMultiLeader(s: Sim, set: ReplicaSet, keys: number): void {
-	const extra = set.members.filter((m) => m !== set.leader && s.nodes[m].p.role === 'leader' && s.nodes[m].p.multiLeader === true);
-	if (extra.length === 0) return;
-	const leaders = [set.leader, ...extra];
+	const leaders = set.members.filter((m) => s.nodes[m].p.role === 'leader' && s.nodes[m].p.multiLeader === true);
+	if (leaders.length < 2) return;
+	if (!leaders.includes(set.leader)) set.leader = leaders[0];
+	leaders.sort((a, b) => (a === set.leader ? -1 : b === set.leader ? 1 : 0));
 	const L = leaders.length;
 	const edgeLag = (a: number, b: number) => {
 		const e = s.edges.find((e) => e.replication && e.src === a && e.dst === b);
