@@ -2,6 +2,8 @@
 // Leaderless quorum staleness, read repair and hinted handoff (docs/model.md, "Consistency"),
 // against the closed forms of theory.ts.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { MetricsFrame } from './types';
 import { simulate } from './index';
 import { design, edge, node } from '$testing/testkit';
 import { quorumMissProbability, quorumStaleFraction } from './theory';
@@ -102,5 +104,47 @@ describe('hinted handoff', () => {
 	it('before the failure and while it lasts nothing is stale (every live replica has every write)', () => {
 		const r = run(kv, down.slice(0, 1), { durationS: 20, warmupS: 0 });
 		expect(r.nodes.kv.staleReads).toBe(0);
+	});
+});
+
+describe('bookkeeping with versions tracked (property)', () => {
+	it('arrived = completed + failed + in flight per frame; stale reads never exceed the reads answered', () => {
+		fc.assert(
+			fc.property(
+				fc.record({
+					w: fc.integer({ min: 1, max: 3 }),
+					r: fc.integer({ min: 1, max: 3 }),
+					prop: fc.integer({ min: 0, max: 500 }),
+					repair: fc.boolean(),
+					handoff: fc.boolean(),
+					seed: fc.integer({ min: 0, max: 1000 }),
+					failAt: fc.double({ min: 0, max: 6, noNaN: true })
+				}),
+				(g) => {
+					const fs: MetricsFrame[] = [];
+					const c = (rps: number, write: number) => ({ rps, mix: { static: 0, read: 1 - write, write }, keys: 30, zipf: 0.9, timeoutMs: 300 });
+					const r = simulate(
+						design(
+							[node('writer', 'client', c(150, 1)), node('reader', 'client', c(300, 0)), node('kv', 'kvStore', { nodes: 4, n: 3, w: g.w, r: g.r, concurrency: 4, serviceTimeMs: 2, queueLimit: 20, propagationMs: g.prop, readRepair: g.repair, hintedHandoff: g.handoff })],
+							[edge('writer', 'kv', { retries: 1, timeoutMs: 50 }), edge('reader', 'kv')],
+							{ durationS: 8, seed: g.seed, events: [{ atS: g.failAt, action: 'failInstance', target: 'kv', instance: 1 }, { atS: g.failAt + 1, action: 'recover', target: 'kv' }] }
+						),
+						{ onFrame: (f) => fs.push(f) }
+					);
+					const sumF = (f: Record<string, number>) => Object.values(f).reduce((a, b) => a + b, 0);
+					for (const id of ['kv', 'writer', 'reader']) {
+						let arr = 0, done = 0;
+						for (const f of fs) {
+							arr += f.nodes[id].arrived;
+							done += f.nodes[id].completed + sumF(f.nodes[id].failed);
+						}
+						expect(arr - done, id).toBe(fs[fs.length - 1].nodes[id].inFlight);
+					}
+					expect(r.nodes.kv.staleReads!).toBeLessThanOrEqual(r.nodes.reader.completed);
+					expect(fs.reduce((a, f) => a + (f.nodes.kv.staleReads ?? 0), 0)).toBe(r.nodes.kv.staleReads);
+				}
+			),
+			{ numRuns: 30 }
+		);
 	});
 });
