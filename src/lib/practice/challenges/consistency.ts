@@ -17,7 +17,7 @@ function twoLeaders(id: string, name: string, euMulti: boolean, lagMs: number) {
 	const stack = (suffix: string, region: string, y: number, multi: boolean) => [
 		lb({}, `lb-${suffix}`, 250, y, region),
 		web({ instances: 4, serviceTimeMs: 5 }, `web-${suffix}`, 450, y, region),
-		db({ multiLeader: multi }, `db-${suffix}`, 700, y, region)
+		{ ...db({ multiLeader: multi }, `db-${suffix}`, 700, y, region), label: `${suffix === 'e' ? 'US' : 'EU'} leader` }
 	];
 	return design(
 		id,
