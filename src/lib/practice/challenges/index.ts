@@ -16,6 +16,7 @@ import type { Challenge } from './types';
 
 export * from './types';
 export { gradeChallenge, gradeGoal, goalLabel, checkedDesign, checkOptions } from './grade';
+export { gradeRuns, checkSeeds, bandVerdict, MAX_CHECK_RUNS } from './band';
 
 const LEVEL_ORDER = { easy: 0, medium: 1, hard: 2 };
 /** Every challenge, easy to hard (a stable sort keeps each group's order within a level). */
