@@ -88,3 +88,13 @@ describe("PracticeStore's check over several runs", () => {
 		expect(g!.goals[0].verdict).toMatch(/^p99 42\.5 ± 2\.25 ms \(6 runs\); graded on the band's high edge, 44\.8 ms: met/);
 	});
 });
+
+describe('a challenge checked over several seeds, opened', () => {
+	it("carries its runs into the design's scenario, so Run bands the charts over the same seeds", async () => {
+		const { openChallenge, openReference } = await import('./index');
+		const c = challengeById('cut-the-tail')!;
+		expect(openChallenge(c).scenario).toEqual({ ...c.run, runs: c.runs });
+		expect(openReference(c).scenario?.runs).toBe(c.runs);
+		expect(openChallenge(challengeById('outgrow-one-server')!).scenario).not.toHaveProperty('runs');
+	});
+});
