@@ -31,6 +31,8 @@ test('multi-leader: the run shows lost updates; one home leader for writes passe
 	const lines = page.getByTestId('summary-consistency');
 	await expect(lines.first()).toBeVisible();
 	await expect(page.locator('[data-testid="summary-consistency"][data-node-id="db-eu"]').filter({ hasText: 'write conflicts/s' })).toContainText(/write conflicts\/s at EU leader; [\d,]+ lost updates/);
+	// The live badge on each leader says how often it conflicts.
+	await expect(node(page, 'db-e').getByTestId('node-conflicts')).toHaveText(/^[\d.]+ conflicts\/s$/);
 	await node(page, 'db-e').click();
 	await expect(page.getByTestId('chart-node-conflicts')).toBeVisible();
 	await expect(page.getByTestId('chart-node-conflicts').locator('path.series[data-series="lostUpdates"]')).toHaveAttribute('d', /\d/);
