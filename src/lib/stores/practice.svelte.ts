@@ -78,6 +78,8 @@ export class PracticeStore {
 	#runner: CheckRunner;
 	/** Set by the page so opened designs become library entries; else the editor replaces its design. */
 	opener: DesignOpener | null = null;
+	/** Set by the page: a graded check's run (the design as checked, with the challenge's fixed run), to show in the charts. */
+	onChecked: ((checked: Design) => void) | null = null;
 
 	constructor(runner: CheckRunner) {
 		this.#runner = runner;
@@ -116,9 +118,11 @@ export class PracticeStore {
 		this.checking = true;
 		this.error = null;
 		try {
-			const result = await this.#runner(checkedDesign(c, design), checkOptions(c));
+			const checked = checkedDesign(c, design);
+			const result = await this.#runner(checked, checkOptions(c));
 			const grade = gradeChallenge(c, result);
 			this.grade = grade;
+			this.onChecked?.(checked);
 			const met = grade.goals.filter((g) => g.met).length;
 			await this.#interviewCheck(c, met, grade.passed, now);
 			await this.#save(() => recordCheck(c.id, met, grade.passed, now, c.topic));
