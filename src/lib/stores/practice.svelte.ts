@@ -7,7 +7,8 @@ import {
 	challengeById,
 	checkedDesign,
 	checkOptions,
-	gradeChallenge,
+	checkSeeds,
+	gradeRuns,
 	openChallenge,
 	openReference,
 	type Challenge,
@@ -118,9 +119,11 @@ export class PracticeStore {
 		this.checking = true;
 		this.error = null;
 		try {
+			// A challenge that asks for several runs is checked over that many seeds, all queued
+			// at once (the job pool spreads them over its workers), and graded on their band.
 			const checked = checkedDesign(c, design);
-			const result = await this.#runner(checked, checkOptions(c));
-			const grade = gradeChallenge(c, result);
+			const results = await Promise.all(checkSeeds(c).map((seed) => this.#runner(checked, { ...checkOptions(c), seed })));
+			const grade = gradeRuns(c, results);
 			this.grade = grade;
 			this.onChecked?.(checked);
 			const met = grade.goals.filter((g) => g.met).length;
