@@ -57,6 +57,8 @@ export const EV = {
 	GC_PAUSE: 20, // a = node, b = instance: a stop-the-world pause starts
 	GC_TICK: 21 // a = node: look at its heap pressure (GC pauses mechanism)
 } as const;
+/** An event code: the loop's switch (run.ts) is exhaustive over these, so a new code names its handler. */
+export type EvCode = (typeof EV)[keyof typeof EV];
 
 // Per-node counters (Float64Array), cumulative from t = 0; windows and the run are differences.
 export const C = {
@@ -82,6 +84,8 @@ export const S = {
 	INVALIDATE: 5, // drop the key from a linked cache (free)
 	PUBLISH: 6 // publish to a queue (waits for the broker's ack)
 } as const;
+/** A plan step's code: runPlan's switch (components/service.ts) is exhaustive over these. */
+export type StepCode = (typeof S)[keyof typeof S];
 
 // Call flags.
 export const F = {

@@ -2,7 +2,7 @@
 // boundary, the scenario and the random failures, and runs the event loop in steps.
 import type { Design, ScenarioEvent } from '../model/types';
 import { Sim } from './core';
-import { C, EV, K, unreachable } from './consts';
+import { C, EV, K, unreachable, type EvCode } from './consts';
 import type { MetricsFrame, SimOptions, SimResult, Simulation } from './types';
 import { DesignError } from './types';
 import { checkDesign } from './check';
@@ -160,7 +160,9 @@ export class Run implements Simulation {
 			// The budget, once per CHECK_EVERY events: a mask and a compare, nothing allocated.
 			if ((++s.events & (CHECK_EVERY - 1)) === 0) overBudget(s.events, s.cap, this.fixedBytes, this.budget, s.now);
 			const a = q.a;
-			switch (q.code) {
+			// The heap stores codes as numbers; only EV codes are ever pushed (EvCode).
+			const code = q.code as EvCode;
+			switch (code) {
 				case EV.ARRIVE:
 					s.arrive(a);
 					break;
@@ -213,8 +215,18 @@ export class Run implements Simulation {
 				case EV.GC_TICK:
 					gcTick(s, s.nodes[a]);
 					break;
+				case EV.SCENARIO:
+				case EV.FAIL_TOGGLE:
+				case EV.AUTOSCALE:
+				case EV.INSTANCE_READY:
+				case EV.SPIKE_END:
+				case EV.FAULT_END:
+				case EV.FAULT_TICK:
+				case EV.GC_PAUSE:
+					this.scenario.handle(code, a, q.bv);
+					break;
 				default:
-					this.scenario.handle(q.code, a, q.bv);
+					unreachable(code);
 			}
 		}
 		s.now = Math.max(s.now, target);

@@ -100,8 +100,12 @@ export class AnalyseStore {
 	}
 
 	async repeat(editor: Editable): Promise<void> {
-		const design = editor.design;
-		const seeds = seedsFor(design, this.runs);
+		await this.repeatDesign(editor.design, this.runs);
+	}
+
+	/** `design` once per seed of `runs` (a Run whose scenario asks for several runs calls this too). */
+	async repeatDesign(design: Design, runs: number): Promise<void> {
+		const seeds = seedsFor(design, runs);
 		const r = await this.#go('repeats', (ctl) => runRepeats(this.pool(), design, seeds, ctl));
 		if (r) this.repeats = { ...r, designId: design.id, fingerprint: AnalyseStore.fingerprint(design) };
 	}

@@ -7,7 +7,8 @@ import {
 	challengeById,
 	checkedDesign,
 	checkOptions,
-	gradeChallenge,
+	checkSeeds,
+	gradeRuns,
 	openChallenge,
 	openReference,
 	type Challenge,
@@ -116,8 +117,11 @@ export class PracticeStore {
 		this.checking = true;
 		this.error = null;
 		try {
-			const result = await this.#runner(checkedDesign(c, design), checkOptions(c));
-			const grade = gradeChallenge(c, result);
+			// A challenge that asks for several runs is checked over that many seeds, all queued
+			// at once (the job pool spreads them over its workers), and graded on their band.
+			const checked = checkedDesign(c, design);
+			const results = await Promise.all(checkSeeds(c).map((seed) => this.#runner(checked, { ...checkOptions(c), seed })));
+			const grade = gradeRuns(c, results);
 			this.grade = grade;
 			const met = grade.goals.filter((g) => g.met).length;
 			await this.#interviewCheck(c, met, grade.passed, now);

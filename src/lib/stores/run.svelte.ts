@@ -29,7 +29,8 @@ export function runFingerprint(d: Design): string {
 		regions: (d.regions ?? []).map((r) => r.id),
 		lat: d.regionLatencyMs ?? null,
 		prices: d.prices ?? null,
-		scenario: d.scenario ?? null
+		// How many seeds a Run covers does not change what the live run (the first seed) shows.
+		scenario: d.scenario ? { ...d.scenario, runs: undefined } : null
 	});
 }
 

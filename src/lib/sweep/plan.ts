@@ -23,6 +23,16 @@ export function sweepLoads(capacityRps: number, points = DEFAULT_POINTS): number
 	return out;
 }
 
+/**
+ * The order to queue jobs in: highest expected cost first (a point's events grow with its
+ * offered load). With the longest jobs started first, the last job to finish is a short
+ * one, so the workers finish close together (longest-processing-time-first scheduling);
+ * queued lowest load first, the heaviest point ran alone at the end on one worker.
+ */
+export function longestFirst(costs: readonly number[]): number[] {
+	return costs.map((_, i) => i).sort((a, b) => costs[b] - costs[a] || a - b);
+}
+
 export interface SweepPoint extends PointFigures {
 	/** The rate asked of the clients (offeredRps is what they actually sent). */
 	targetRps: number;

@@ -27,7 +27,7 @@ export function goalLabel(g: Goal): string {
 }
 
 /** Measure one goal: [actual, target, unit, higher-is-better]. */
-function measure(g: Goal, r: SimResult): [number, number, string, boolean] {
+export function measureGoal(g: Goal, r: SimResult): [number, number, string, boolean] {
 	const G = r.global;
 	switch (g.kind) {
 		case 'throughput':
@@ -70,7 +70,11 @@ function measure(g: Goal, r: SimResult): [number, number, string, boolean] {
 const withUnit = (x: number, unit: string) => (unit === '$' ? `$${fmt(x, 6)}` : unit === '%' ? `${fmt(x)} %` : `${fmt(x)} ${unit}`);
 
 export function gradeGoal(g: Goal, r: SimResult): GoalResult {
-	const [actual, target, unit, higherBetter] = measure(g, r);
+	return judgeGoal(g, measureGoal(g, r));
+}
+
+/** Met or missed, the margin and the verdict of a measured goal; `shown` goes before the verdict. */
+export function judgeGoal(g: Goal, [actual, target, unit, higherBetter]: [number, number, string, boolean], shown = ''): GoalResult {
 	const met = higherBetter ? actual >= target : actual <= target;
 	const gap = Math.abs(actual - target);
 	const verdict = met
@@ -80,7 +84,7 @@ export function gradeGoal(g: Goal, r: SimResult): GoalResult {
 		: `${withUnit(actual, unit)}: missed by ${withUnit(gap, unit)}`;
 	// Relative margin: how far inside (positive) or outside (negative) the target.
 	const slack = target === 0 ? (actual === 0 ? 1 : -1) : (higherBetter ? actual - target : target - actual) / target;
-	return { goal: g, label: goalLabel(g), met, actual, target, unit, verdict, slack };
+	return { goal: g, label: goalLabel(g), met, actual, target, unit, verdict: shown + verdict, slack };
 }
 
 export function gradeChallenge(challenge: Pick<Challenge, 'goals'>, result: SimResult): Grade {

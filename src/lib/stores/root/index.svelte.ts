@@ -11,6 +11,7 @@ import type { PracticeStore } from '../practice.svelte';
 import { jobPool } from '../../bridge/browser';
 import { exampleDesign } from '../../model/edit';
 import { connectRun } from './runEffects.svelte';
+import { connectRunBands } from './runBands.svelte';
 
 /** What <AppShell> needs: the editor, the canvas overlay and the UI state. */
 export interface ShellStores {
@@ -67,6 +68,7 @@ export function createApp(opts: { fragment: string }): AppStores {
 	if (typeof window !== 'undefined') Object.assign(window, { __loadbearingLibrary: library, __loadbearingRun: run, __loadbearingAnalyse: analyse });
 
 	connectRun(app);
+	connectRunBands(app);
 	void library.start(shell.editor, { fragment: opts.fragment, firstDesign: exampleDesign });
 	return app;
 }
