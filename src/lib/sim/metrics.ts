@@ -4,6 +4,7 @@
 import type { Sim } from './core';
 import type { NodeRt } from './compile';
 import { C, K, REASONS } from './consts';
+import { obj } from './compile';
 import type { FailureCounts, MetricsFrame, NodeFrame, NodeResult, SimResult, Stat } from './types';
 import { KINDS } from '../model/kinds';
 import { dbs } from './components/database';
@@ -153,7 +154,8 @@ export function buildResult(s: Sim, seed: number): SimResult {
 		nodes[n.id] = r;
 		// Cost: instances (time-averaged when autoscaled) × hourly price × 730 h.
 		if (KINDS[n.kind].billed || n.k === K.kvStore) {
-			let count = n.k === K.kvStore ? n.nInst : n.nInst === n.active ? n.active : finite(a.meanInstances);
+			// (Autoscaled: the time average, also when the run ends with every allocated instance on.)
+			let count = n.k === K.kvStore ? n.nInst : n.nInst !== n.active || obj(n.p.autoscale).enabled === true ? finite(a.meanInstances) : n.active;
 			if (n.k === K.database) count = n.nInst;
 			// A CDN bills its instances; forwarders and the broker are one unit each (no instances param).
 			if (n.k === K.cdn) count = Math.max(1, Math.floor(n.p.instances as number));
