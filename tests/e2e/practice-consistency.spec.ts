@@ -34,9 +34,11 @@ test('multi-leader: the run shows lost updates; one home leader for writes passe
 	// The live badge on each leader says how often it conflicts; its own chart draws them.
 	await expect(node(page, 'db-e').getByTestId('node-conflicts')).toHaveText(/^[\d.]+ conflicts\/s$/);
 	await expect(node(page, 'db-eu').getByTestId('node-conflicts')).toHaveText(/^[\d.]+ conflicts\/s$/);
+	// The machine is shared: give the selection and the chart time to land.
 	await node(page, 'db-eu').click();
-	await expect(page.getByTestId('chart-node-conflicts')).toBeVisible();
-	await expect(page.getByTestId('chart-node-conflicts').locator('path.series[data-series="lostUpdates"]')).toHaveAttribute('d', /\d/);
+	await expect(page.getByTestId('inspector').locator('input[name="label"]')).toHaveValue('EU leader', { timeout: 30_000 });
+	await expect(page.getByTestId('chart-node-conflicts')).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByTestId('chart-node-conflicts').locator('path.series[data-series="lostUpdates"]')).toHaveAttribute('d', /\d/, { timeout: 30_000 });
 	await page.screenshot({ path: '/tmp/practice-multileader-run.png' });
 
 	// The fix: EU writes go to the US leader (multi-leader off on the EU database).
