@@ -57,6 +57,8 @@ export const EV = {
 	GC_PAUSE: 20, // a = node, b = instance: a stop-the-world pause starts
 	GC_TICK: 21 // a = node: look at its heap pressure (GC pauses mechanism)
 } as const;
+/** An event code: the loop's switch (run.ts) is exhaustive over these, so a new code names its handler. */
+export type EvCode = (typeof EV)[keyof typeof EV];
 
 // Per-node counters (Float64Array), cumulative from t = 0; windows and the run are differences.
 export const C = {
@@ -69,7 +71,9 @@ export const C = {
 	HITS: 10,
 	STALE: 11,
 	LOST: 12,
-	SIZE: 13
+	CONFLICTS: 13, // multi-leader writes made without seeing a concurrent one (components/multileader.ts)
+	LOST_UPDATES: 14, // acknowledged writes overwritten by a concurrent write (last write wins)
+	SIZE: 15
 } as const;
 
 // Plan steps of a service or worker, per request type.
@@ -82,6 +86,8 @@ export const S = {
 	INVALIDATE: 5, // drop the key from a linked cache (free)
 	PUBLISH: 6 // publish to a queue (waits for the broker's ack)
 } as const;
+/** A plan step's code: runPlan's switch (components/service.ts) is exhaustive over these. */
+export type StepCode = (typeof S)[keyof typeof S];
 
 // Call flags.
 export const F = {
