@@ -71,7 +71,9 @@ export const C = {
 	HITS: 10,
 	STALE: 11,
 	LOST: 12,
-	SIZE: 13
+	CONFLICTS: 13, // multi-leader writes made without seeing a concurrent one (components/multileader.ts)
+	LOST_UPDATES: 14, // acknowledged writes overwritten by a concurrent write (last write wins)
+	SIZE: 15
 } as const;
 
 // Plan steps of a service or worker, per request type.

@@ -96,6 +96,9 @@ export class AnalyseStore {
 			return;
 		}
 		const saved: SavedSweep = { ...r, fingerprint };
+		// Its own task: the last point's redraw and the design's update (canvas, history,
+		// saving) in the same task as the worker's last message made one long task.
+		await new Promise((done) => setTimeout(done, 0));
 		// Kept only on the design it describes (the user may have opened another meanwhile).
 		if (editor.design.id === design.id) {
 			editor.update('Keep sweep results', (d) => withSweep(d, saved));
