@@ -8,6 +8,7 @@ import type { Design, NodeKind } from '../model/types';
 import { resolveParams } from '../model/defaults';
 import { num, obj } from './compile';
 import { DesignError } from './types';
+import { SESSION_SLOTS_MAX } from './sessions';
 
 export interface Budget {
 	/** Events one run may process. */
@@ -108,6 +109,7 @@ export function memoryBytes(design: Design, maxKeys: number): { bytes: number; t
 		if (n.kind === 'kvStore') b += num(p.nodes, 5) * INSTANCE_BYTES;
 		if (n.kind === 'database') b += Math.min(maxKeys, 1 << 22) * REPLICA_KEY_BYTES;
 		if (n.kind === 'rateLimiter' && p.scope === 'per-key') b += Math.min(65536, maxKeys) * LIMITER_KEY_BYTES;
+		if (n.kind === 'service' && p.stateful === true) b += Math.min(maxKeys, SESSION_SLOTS_MAX) * 8; // two Int32 per user (sessions.ts)
 		bytes += b;
 		if (b > top.bytes) top = { bytes: b, what };
 	}
