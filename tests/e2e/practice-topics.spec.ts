@@ -70,7 +70,7 @@ test('estimation, interview mode and progress by topic', async ({ page }) => {
 	await topics.locator('summary').click();
 	await expect(topics.locator('[data-topic="estimation"]')).toHaveAttribute('data-covered', 'true');
 	await expect(topics.locator('[data-topic="caching"]')).toHaveAttribute('data-covered', 'false');
-	await expect(page.getByTestId('topics-covered')).toHaveText('1 of 14 topics covered');
+	await expect(page.getByTestId('topics-covered')).toHaveText('1 of 15 topics covered');
 
 	// An interview on estimation never starts on the one just passed, nor shows "Passed".
 	await page.getByTestId('interview-topic').selectOption('estimation');

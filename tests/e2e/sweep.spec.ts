@@ -37,7 +37,14 @@ test('sweep: progress, one circle per load, the knee stated, kept with the desig
 	// Long main-thread tasks while the pool works are printed (machines differ: not asserted).
 	await page.evaluate(() => {
 		(window as any).__longTasks = [];
+		(window as any).__longFrames = [];
 		new PerformanceObserver((l) => (window as any).__longTasks.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+		// Which scripts a long frame ran, to say where a long task came from.
+		new PerformanceObserver((l) =>
+			(window as any).__longFrames.push(
+				...l.getEntries().map((e: any) => `${Math.round(e.duration)} ms: ` + (e.scripts ?? []).map((s: any) => `${s.invoker} ${Math.round(s.duration)} ms ${(s.sourceURL ?? '').split('/').pop()}:${s.sourceCharPosition ?? ''}`).join(', '))
+			)
+		).observe({ type: 'long-animation-frame' });
 	});
 	await page.getByTestId('sweep-start').click();
 	await expect(page.getByRole('progressbar')).toBeVisible();
@@ -46,6 +53,8 @@ test('sweep: progress, one circle per load, the knee stated, kept with the desig
 	await expect(page.getByRole('progressbar')).toHaveCount(0);
 	const long: number[] = await page.evaluate(() => (window as any).__longTasks);
 	console.log(`main-thread tasks > 50 ms during the sweep: ${long.length}${long.length ? ` (longest ${Math.round(Math.max(...long))} ms)` : ''}`);
+	const frames: string[] = await page.evaluate(() => (window as any).__longFrames);
+	if (long.length) console.log(`long animation frames: ${frames.join(' | ')}`);
 	const knee = page.getByTestId('sweep-knee');
 	await expect(knee).toHaveText(/^capacity ≈ 3\.3 k rps; p99 doubles past [\d.]+ k rps$/);
 	const rps = Number(await knee.getAttribute('data-rps'));

@@ -1,5 +1,6 @@
 // Small integer codes used in the hot loop (typed arrays hold numbers, not strings).
 import type { NodeKind, Reason, RequestType } from '../model/types';
+import { KINDS, type KindInfo } from '../model/kinds';
 
 /**
  * The kind codes of the hot loop, the only enumeration of kinds in the simulator: NodeRt.k is
@@ -23,6 +24,14 @@ export const K = {
 	queue: 13
 } as const satisfies Record<NodeKind, number>;
 export type KindCode = (typeof K)[NodeKind];
+
+type Trait = { [T in keyof KindInfo]: KindInfo[T] extends boolean ? T : never }[keyof KindInfo];
+/** A yes/no trait of the kinds table indexed by kind code: the loop looks it up by NodeRt.k. */
+export function traitByCode(trait: Trait): readonly boolean[] {
+	const out: boolean[] = [];
+	for (const kind of Object.keys(K) as NodeKind[]) out[K[kind]] = KINDS[kind][trait];
+	return out;
+}
 
 export { unreachable } from '../model/exhaustive';
 
@@ -71,7 +80,9 @@ export const C = {
 	HITS: 10,
 	STALE: 11,
 	LOST: 12,
-	SIZE: 13
+	CONFLICTS: 13, // multi-leader writes made without seeing a concurrent one (components/multileader.ts)
+	LOST_UPDATES: 14, // acknowledged writes overwritten by a concurrent write (last write wins)
+	SIZE: 15
 } as const;
 
 // Plan steps of a service or worker, per request type.

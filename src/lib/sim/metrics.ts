@@ -53,9 +53,15 @@ function extras(s: Sim, n: NodeRt, cnt: Float64Array, base: Float64Array, out: P
 		out.lostWrites = cnt[C.LOST] - base[C.LOST];
 		const st = dbs(n);
 		if (st.set && st.set.leader !== n.idx) out.replicationLagMs = st.lag * 1000;
-		if (st.set) out.leader = st.set.leader === n.idx ? 1 : 0;
+		// A leader of a multi-leader set leads too (it takes writes), whichever is the set's first.
+		if (st.set) out.leader = st.set.leader === n.idx || (st.set.ml !== null && st.set.ml.accepts(n.idx)) ? 1 : 0;
+		if (st.set && st.set.ml !== null) {
+			out.conflicts = cnt[C.CONFLICTS] - base[C.CONFLICTS];
+			out.lostUpdates = cnt[C.LOST_UPDATES] - base[C.LOST_UPDATES];
+		}
 	}
 	if (n.k === K.cache && cnt[C.LOST] > 0) out.lostWrites = cnt[C.LOST] - base[C.LOST];
+	if (n.k === K.kvStore && (n.kv as { ver: unknown }).ver !== null) out.staleReads = cnt[C.STALE] - base[C.STALE];
 	if (n.k === K.queue) out.depth = qs(n).len;
 }
 
@@ -188,7 +194,7 @@ export function buildResult(s: Sim, seed: number): SimResult {
 	};
 }
 
-const COUNT_KEYS = ['arrived', 'completed', 'inFlight', 'offeredRps', 'servedRps', 'meanQueue', 'depth', 'staleReads', 'lostWrites'];
+const COUNT_KEYS = ['arrived', 'completed', 'inFlight', 'offeredRps', 'servedRps', 'meanQueue', 'depth', 'staleReads', 'lostWrites', 'conflicts', 'lostUpdates'];
 
 /** A sliced run's counts back to the whole design's (latencies and ratios stay). */
 function scaleCounts(o: Record<string, unknown>, k: number): void {

@@ -13,6 +13,7 @@ import { cacheFlush, initCache, prefillCache } from './components/cache';
 import { initDatabases, promote } from './components/database';
 import { initForward } from './components/forward';
 import { initQueue, initWorker, redeliver, workerFree } from './components/queue';
+import { initKvVersions } from './components/kvConsistency';
 import { initKv } from './components/kv';
 import { initCdn } from './components/cdn';
 import { buildFrame, buildResult, scaleFrame, scaleResult } from './metrics';
@@ -115,6 +116,7 @@ export class Run implements Simulation {
 		for (const n of s.nodes) if (n.k === K.worker) initWorker(s, n);
 		for (const n of s.nodes) if (n.k === K.worker) n.sources ??= [];
 		initDatabases(s, maxKeys);
+		for (const n of s.nodes) if (n.k === K.kvStore) initKvVersions(s, n, maxKeys);
 		const clients = s.nodes.filter((n) => n.k === K.client).map((n) => n.client as ClientState);
 		for (const n of s.nodes) if (n.k === K.cache) prefillCache(s, n, clients, seed);
 		const types = new Set(s.nodes.filter((n) => n.k === K.client).map((n) => (n.client as ClientState).onlyType));

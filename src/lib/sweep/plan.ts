@@ -3,8 +3,9 @@
 import { erlangC } from '../sim/theory';
 import type { PointFigures } from '../protocol/jobs';
 import type { TierCapacity } from './capacity';
+import { DEFAULT_POINTS } from './defaults';
 
-export const DEFAULT_POINTS = 12;
+export { DEFAULT_POINTS, DEFAULT_RUNS } from './defaults';
 export const MIN_POINTS = 8;
 export const MAX_POINTS = 40;
 /** The sweep spans these fractions of the estimated capacity. */

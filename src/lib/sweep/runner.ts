@@ -9,7 +9,7 @@ import { DesignError } from '../sim/types';
 import { estimateCapacity, type CapacityEstimate } from './capacity';
 import { DEFAULT_POINTS, findKnee, longestFirst, sweepLoads, type SweepPoint } from './plan';
 
-export const DEFAULT_RUNS = 8;
+export { DEFAULT_RUNS } from './defaults';
 
 export interface Progress {
 	done: number;

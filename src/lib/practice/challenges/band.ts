@@ -37,6 +37,8 @@ function figureName(g: Goal): string {
 			return 'hit ratio';
 		case 'staleReads':
 			return 'stale reads';
+		case 'lostUpdates':
+			return 'lost updates';
 	}
 }
 

@@ -23,6 +23,8 @@ export function goalLabel(g: Goal): string {
 			return `Cache hit ratio at least ${fmt(g.min * 100)} %`;
 		case 'staleReads':
 			return `Stale reads under ${fmt(g.maxPct)} % of requests`;
+		case 'lostUpdates':
+			return `Lost updates under ${fmt(g.maxPct)} % of requests`;
 	}
 }
 
@@ -63,6 +65,10 @@ export function measureGoal(g: Goal, r: SimResult): [number, number, string, boo
 		case 'staleReads': {
 			const stale = Object.values(r.nodes).reduce((s, n) => s + (n.staleReads ?? 0), 0);
 			return [G.completed > 0 ? (100 * stale) / G.completed : 0, g.maxPct, '%', false];
+		}
+		case 'lostUpdates': {
+			const lost = Object.values(r.nodes).reduce((s, n) => s + (n.lostUpdates ?? 0), 0);
+			return [G.completed > 0 ? (100 * lost) / G.completed : 0, g.maxPct, '%', false];
 		}
 	}
 }

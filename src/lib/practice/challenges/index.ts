@@ -12,6 +12,7 @@ import { FLOW } from './flow';
 import { RESILIENCE } from './resilience';
 import { BUDGET } from './budget';
 import { OVERLOAD } from './overload';
+import { CONSISTENCY } from './consistency';
 import type { Challenge } from './types';
 
 export * from './types';
@@ -20,7 +21,7 @@ export { gradeRuns, checkSeeds, bandVerdict, MAX_CHECK_RUNS } from './band';
 
 const LEVEL_ORDER = { easy: 0, medium: 1, hard: 2 };
 /** Every challenge, easy to hard (a stable sort keeps each group's order within a level). */
-export const CHALLENGES: Challenge[] = [...EASY, ...MEDIUM, ...HARD, ...WEB, ...CACHING, ...DATA, ...REGIONS, ...FLOW, ...RESILIENCE, ...BUDGET, ...OVERLOAD].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
+export const CHALLENGES: Challenge[] = [...EASY, ...MEDIUM, ...HARD, ...WEB, ...CACHING, ...DATA, ...REGIONS, ...FLOW, ...RESILIENCE, ...BUDGET, ...OVERLOAD, ...CONSISTENCY].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
 
 export function challengeById(id: string): Challenge | undefined {
 	return CHALLENGES.find((c) => c.id === id);

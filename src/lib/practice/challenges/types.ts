@@ -21,7 +21,9 @@ export type Goal =
 	/** The best hit ratio of any cache or CDN at least this (0–1). */
 	| { kind: 'hitRatio'; min: number }
 	/** Reads served stale by a follower, as a percentage of completed requests, at most this. */
-	| { kind: 'staleReads'; maxPct: number };
+	| { kind: 'staleReads'; maxPct: number }
+	/** Acknowledged writes overwritten by a concurrent write at another leader (last write wins), as a percentage of completed requests, at most this. */
+	| { kind: 'lostUpdates'; maxPct: number };
 
 export type Level = 'easy' | 'medium' | 'hard';
 

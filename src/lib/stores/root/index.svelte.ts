@@ -61,6 +61,8 @@ export function createApp(opts: { fragment: string }): AppStores {
 			const practice = new store.PracticeStore(runner.poolCheckRunner(jobPool));
 			// Templates and challenges open as new library entries, never over the open design's record.
 			practice.opener = (d, label) => void library.openAsNew(d, label.replace(/^Open /, 'The '));
+			// A check's run shows in the dock's charts: the same design, run and seed, replayed live.
+			practice.onChecked = (checked) => run.replay(checked);
 			void practice.loadProgress();
 			return { practice, Panel: panel.default };
 		}));
