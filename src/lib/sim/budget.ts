@@ -9,6 +9,7 @@ import { resolveParams } from '../model/defaults';
 import { KINDS } from '../model/kinds';
 import { num, obj } from './compile';
 import { DesignError } from './types';
+import { SESSION_SLOTS_MAX } from './sessions';
 import { KeyVersions } from './parts/versions';
 import { MultiLeader } from './components/multileader';
 
@@ -118,6 +119,7 @@ export function memoryBytes(design: Design, maxKeys: number): { bytes: number; t
 		}
 		if (n.kind === 'database') b += Math.min(maxKeys, 1 << 22) * REPLICA_KEY_BYTES + (p.multiLeader === true ? MultiLeader.bytes(maxKeys, 2) : 0);
 		if (n.kind === 'rateLimiter' && p.scope === 'per-key') b += Math.min(65536, maxKeys) * LIMITER_KEY_BYTES;
+		if (n.kind === 'service' && p.stateful === true) b += Math.min(maxKeys, SESSION_SLOTS_MAX) * 8; // two Int32 per user (sessions.ts)
 		bytes += b;
 		if (b > top.bytes) top = { bytes: b, what };
 	}
