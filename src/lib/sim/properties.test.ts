@@ -32,6 +32,7 @@ const arbDesign = fc
 			{ maxLength: 4 }
 		),
 		failures: fc.boolean(),
+		stateful: fc.boolean(),
 		seed: fc.integer({ min: 0, max: 1000 })
 	})
 	.map((g): Design => {
@@ -42,6 +43,7 @@ const arbDesign = fc
 			const params: Record<string, unknown> = { instances: g.instances[i], serviceTimeMs: g.service[i], queueLimit: g.queueLimit, readMs: g.service[i], writeMs: g.service[i] };
 			if (kind === 'database' && i % 2 === 1) params.role = 'follower';
 			if (g.failures && i === 0) params.failures = { enabled: true, mtbfS: 2, mttrS: 0.5 };
+			if (kind === 'service' && g.stateful) params.stateful = true;
 			nodes.push({ id: `n${i}`, kind, position: { x: 0, y: 0 }, params, region: i % 3 === 2 ? 'eu-west' : 'us-east' });
 		});
 		const edges: DesignEdge[] = [{ id: 'e0', source: 'c', target: 'n0', params: { latencyMs: 0.5 } }];
