@@ -7,7 +7,7 @@ import type { Design } from '../model/types';
 import type { JobPool } from '../bridge/pool';
 import { CancelledError } from '../bridge/cancel';
 import { DesignError } from '../sim/types';
-import { runFingerprint } from './run.svelte';
+import { runFingerprint } from '../run/fingerprint';
 import { DEFAULT_POINTS, DEFAULT_RUNS } from '../sweep/defaults';
 import type { SweepPoint } from '../sweep/plan';
 import type { Progress, RepeatResult } from '../sweep/runner';
