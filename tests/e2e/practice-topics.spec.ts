@@ -56,6 +56,12 @@ test('resilience: retries ride out flaky instances', async ({ page }) => {
 	await retries.fill('3');
 	await retries.press('Tab');
 	await expect.poll(async () => (await design(page)).edges.find((e) => e.id === 'web->lb-inv')!.params.retries).toBe(3);
+	// The hint's 10 ms backoff: the challenge is now checked over 6 seeds on the band's worse
+	// edge, where three retries at the default backoff no longer pass.
+	const backoff = page.getByTestId('inspector').locator('input[name="backoffMs"]');
+	await backoff.fill('10');
+	await backoff.press('Tab');
+	await expect.poll(async () => (await design(page)).edges.find((e) => e.id === 'web->lb-inv')!.params.backoffMs).toBe(10);
 	await checkPasses(page, 'retries');
 });
 
