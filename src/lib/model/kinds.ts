@@ -10,7 +10,7 @@ import {
 	type ParamSpec
 } from './params';
 import { CLOSED_LOOP_FIELDS, GC_SECTION, OVERLOAD_SECTION } from './overload';
-
+import { CONSUMER_GROUP, QUEUE_FIELDS } from './messaging';
 import { DNS_PARAMS, LB_ALGORITHMS, MIX, RATE_ALGORITHMS, SHAPE } from './sharedParams';
 export { LB_ALGORITHMS, RATE_ALGORITHMS, type LbAlgorithm, type RateLimitAlgorithm } from './sharedParams';
 export { EDGE_PARAMS, REPLICATION_EDGE_KEYS, REGION_LATENCY_MS, DEFAULT_INTER_REGION_MS } from './edgeParams';
@@ -196,6 +196,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: true,
 		params: [
 			...serverGroup({ instances: 2, concurrency: 4, serviceTimeMs: 50, queueLimit: 0 }).filter((f) => f.key !== 'queueLimit'),
+			CONSUMER_GROUP,
 			GC_SECTION,
 			autoscaleSection(true),
 			FAILURES_SECTION
@@ -288,9 +289,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		billed: true,
 		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false,
 		params: [
-			n('publishMs', 'Publish time', 'ms', 2, 0, 60_000, 'Time until a publish is acknowledged.'),
-			int('maxDepth', 'Max depth', 1_000_000, 1, UNBOUNDED, 'Messages held; a full queue rejects publishes.'),
-			int('partitions', 'Partitions', 1, 1, 10_000, 'Ordered partitions.'),
+			...QUEUE_FIELDS,
 			FAILURES_SECTION
 		]
 	}

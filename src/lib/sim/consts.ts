@@ -55,7 +55,8 @@ export const EV = {
 	FAULT_END: 18, // a = index of the fault (sim/faults.ts) whose time is up
 	FAULT_TICK: 19, // a = index of the fault: its next step (rolling deploy, warm-up)
 	GC_PAUSE: 20, // a = node, b = instance: a stop-the-world pause starts
-	GC_TICK: 21 // a = node: look at its heap pressure (GC pauses mechanism)
+	GC_TICK: 21, // a = node: look at its heap pressure (GC pauses mechanism)
+	VISIBLE: 22 // a = message, b = its gen: its visibility timeout ends (components/delivery.ts)
 } as const;
 
 // Per-node counters (Float64Array), cumulative from t = 0; windows and the run are differences.
@@ -69,7 +70,14 @@ export const C = {
 	HITS: 10,
 	STALE: 11,
 	LOST: 12,
-	SIZE: 13
+	// Queues (components/delivery.ts): messages delivered again, of which while an earlier
+	// delivery was still being processed (duplicates); moved to the dead-letter queue; dropped
+	// after a failed processing (no visibility timeout).
+	REDELIVERED: 13,
+	DUPLICATES: 14,
+	DEAD_LETTERED: 15,
+	DISCARDED: 16,
+	SIZE: 17
 } as const;
 
 // Plan steps of a service or worker, per request type.
@@ -81,6 +89,18 @@ export const S = {
 	CACHE_WRITE: 4, // write-through / write-back: the write goes through the cache
 	INVALIDATE: 5, // drop the key from a linked cache (free)
 	PUBLISH: 6 // publish to a queue (waits for the broker's ack)
+} as const;
+
+// A message's state (the call pool's cMsg): receives so far in the low bits, then flags,
+// then the index of its consumer group.
+export const M = {
+	RECEIVES: 0xffff,
+	POISON: 1 << 16, // always fails processing (the poison-messages fault)
+	SUPERSEDED: 1 << 17, // its visibility ran out and it went back (or to the DLQ): its ack does nothing
+	FAILED: 1 << 18, // processing failed: it waits for its visibility timeout to go back
+	HOLDS: 1 << 19, // it holds its partition in its group (ordered queues)
+	KEEP: 0xffff | (1 << 16), // what a redelivery keeps: receives and poison
+	GROUP_SHIFT: 20
 } as const;
 
 // Call flags.

@@ -252,7 +252,9 @@ export class Sim extends CallPool {
 		this.cRes[c] = res;
 		const p = this.cParent[c];
 		if (p < 0) {
-			this.free(c);
+			// A message has no caller: its broker hears of the outcome (ack, redelivery).
+			if ((flags & F.MESSAGE) !== 0) this.onMessageEnd(c, res);
+			else this.free(c);
 			return;
 		}
 		let lat = this.cEdge[c] >= 0 ? this.cLat[c] : 0;
@@ -434,6 +436,7 @@ export class Sim extends CallPool {
 	}
 
 	lostAtDeadInstance: (c: number) => void = (c) => this.finish(c, UNAVAILABLE);
+	onMessageEnd: (c: number, res: number) => void = (c) => this.free(c);
 
 	/** Whether call c's instance died since it started there (its in-memory state is gone). */
 	stale(c: number): boolean {
