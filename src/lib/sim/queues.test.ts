@@ -3,6 +3,7 @@
 // key makes one partition lag, consumer groups fan out, the visibility timeout redelivers
 // a fraction e^(−V/S) of deliveries, and the queue's own counts stay consistent.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { simulate } from './index';
 import type { MetricsFrame, SimResult } from './types';
 import type { Params, ScenarioEvent } from '../model/types';
@@ -144,5 +145,59 @@ describe('visibility timeout and at-least-once delivery', () => {
 		expect(q.duplicates).toBeLessThanOrEqual(1);
 		expect(fs.find((f) => f.t === 38)!.nodes.q.depth).toBeLessThan(20);
 		queueBalances(r);
+	});
+});
+
+describe('the books balance with every queue mechanism on', () => {
+	it('per frame: broker in = handed out + failed + waiting; worker and global identities hold (fast-check)', () => {
+		fc.assert(
+			fc.property(
+				fc.record({
+					rps: fc.integer({ min: 20, max: 400 }),
+					ordered: fc.boolean(),
+					partitions: fc.integer({ min: 1, max: 6 }),
+					vis: fc.constantFrom(0, 0.004, 0.02, 0.2),
+					maxReceives: fc.integer({ min: 0, max: 3 }),
+					groups: fc.constantFrom([1], [1, 1], [1, 2]),
+					serviceMs: fc.double({ min: 0, max: 30, noNaN: true }),
+					conc: fc.integer({ min: 1, max: 4 }),
+					events: fc.array(fc.record({ atS: fc.double({ min: 0, max: 5, noNaN: true }), what: fc.integer({ min: 0, max: 4 }) }), { maxLength: 3 }),
+					seed: fc.integer({ min: 0, max: 1000 })
+				}),
+				(g) => {
+					const workers = g.groups.map((grp, i) => node(`w${i}`, 'worker', { instances: 2, concurrency: g.conc, serviceTimeMs: g.serviceMs, consumerGroup: grp }));
+					const kinds = ['consumerCrash', 'poisonMessages', 'fail', 'failInstance', 'recover'] as const;
+					const events: ScenarioEvent[] = g.events.map((e) => {
+						const action = kinds[e.what];
+						const target = action === 'poisonMessages' || action === 'fail' ? 'q' : 'w0';
+						return { atS: e.atS, action, target, rate: 0.3, durationS: 1 };
+					});
+					const d = design(
+						[writes(g.rps, { keys: 20, zipf: 1 }), node('q', 'queue', { ordering: g.ordered ? 'per-partition' : 'none', partitions: g.partitions, visibilityTimeoutS: g.vis, maxReceives: g.maxReceives }), ...workers],
+						[edge('users', 'q'), ...workers.map((w) => edge('q', w.id))],
+						{ durationS: 6, warmupS: 0, seed: g.seed, events }
+					);
+					const fs: MetricsFrame[] = [];
+					const r = simulate(d, { onFrame: (f) => fs.push(f) });
+					const total = (x: { failed: Record<string, number> }) => Object.values(x.failed).reduce((a, b) => a + b, 0);
+					const acc = new Map<string, number>();
+					const add = (k: string, v: number) => acc.set(k, (acc.get(k) ?? 0) + v);
+					for (const f of fs) {
+						add('qin', f.nodes.q.arrived);
+						add('qout', f.nodes.q.completed + total(f.nodes.q));
+						expect(acc.get('qin')).toBe(acc.get('qout')! + f.nodes.q.depth!);
+						add('gin', f.global.arrived);
+						add('gout', f.global.completed + total(f.global));
+						expect(acc.get('gin')).toBe(acc.get('gout')! + f.global.inFlight);
+						for (const w of workers) expect(f.nodes[w.id].inFlight).toBeGreaterThanOrEqual(0);
+					}
+					// Messages never count as users' requests: the users' arrivals are the global ones.
+					expect(r.global.arrived).toBe(r.nodes.users.arrived);
+					expect(r.nodes.q.duplicates!).toBeLessThanOrEqual(r.nodes.q.redelivered!);
+					if (g.vis === 0) expect(r.nodes.q.duplicates).toBe(0);
+				}
+			),
+			{ numRuns: 40 }
+		);
 	});
 });
