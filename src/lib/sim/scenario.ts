@@ -245,7 +245,7 @@ export class Scenario {
 				break;
 			}
 			default:
-				// The sixteen degradations (faults.ts, whose switch over them is exhaustive).
+				// The seventeen degradations (faults.ts, whose switch over them is exhaustive).
 				this.faults.apply(ev as ScenarioEvent & { action: Degradation }, n);
 		}
 	}

@@ -23,6 +23,10 @@ export function goalLabel(g: Goal): string {
 			return `Cache hit ratio at least ${fmt(g.min * 100)} %`;
 		case 'staleReads':
 			return `Stale reads under ${fmt(g.maxPct)} % of requests`;
+		case 'duplicates':
+			return `Duplicate deliveries under ${fmt(g.maxPct)} % of messages delivered`;
+		case 'droppedMessages':
+			return g.max === 0 ? 'No message dropped after a failed processing' : `At most ${fmt(g.max)} messages dropped after a failed processing`;
 	}
 }
 
@@ -63,6 +67,16 @@ function measure(g: Goal, r: SimResult): [number, number, string, boolean] {
 		case 'staleReads': {
 			const stale = Object.values(r.nodes).reduce((s, n) => s + (n.staleReads ?? 0), 0);
 			return [G.completed > 0 ? (100 * stale) / G.completed : 0, g.maxPct, '%', false];
+		}
+		case 'duplicates': {
+			// Over every queue: duplicates / deliveries (a queue's completions are its deliveries).
+			const qs = Object.values(r.nodes).filter((n) => typeof n.duplicates === 'number');
+			const dups = qs.reduce((s, n) => s + (n.duplicates ?? 0), 0), delivered = qs.reduce((s, n) => s + n.completed, 0);
+			return [delivered > 0 ? (100 * dups) / delivered : 0, g.maxPct, '%', false];
+		}
+		case 'droppedMessages': {
+			const dropped = Object.values(r.nodes).reduce((s, n) => s + (n.discarded ?? 0), 0);
+			return [dropped, g.max, 'messages', false];
 		}
 	}
 }

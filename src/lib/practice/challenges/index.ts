@@ -12,6 +12,7 @@ import { FLOW } from './flow';
 import { RESILIENCE } from './resilience';
 import { BUDGET } from './budget';
 import { OVERLOAD } from './overload';
+import { QUEUES } from './queues';
 import type { Challenge } from './types';
 
 export * from './types';
@@ -19,7 +20,7 @@ export { gradeChallenge, gradeGoal, goalLabel, checkedDesign, checkOptions } fro
 
 const LEVEL_ORDER = { easy: 0, medium: 1, hard: 2 };
 /** Every challenge, easy to hard (a stable sort keeps each group's order within a level). */
-export const CHALLENGES: Challenge[] = [...EASY, ...MEDIUM, ...HARD, ...WEB, ...CACHING, ...DATA, ...REGIONS, ...FLOW, ...RESILIENCE, ...BUDGET, ...OVERLOAD].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
+export const CHALLENGES: Challenge[] = [...EASY, ...MEDIUM, ...HARD, ...WEB, ...CACHING, ...DATA, ...REGIONS, ...FLOW, ...RESILIENCE, ...BUDGET, ...OVERLOAD, ...QUEUES].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
 
 export function challengeById(id: string): Challenge | undefined {
 	return CHALLENGES.find((c) => c.id === id);

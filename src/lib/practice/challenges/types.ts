@@ -20,7 +20,11 @@ export type Goal =
 	/** The best hit ratio of any cache or CDN at least this (0–1). */
 	| { kind: 'hitRatio'; min: number }
 	/** Reads served stale by a follower, as a percentage of completed requests, at most this. */
-	| { kind: 'staleReads'; maxPct: number };
+	| { kind: 'staleReads'; maxPct: number }
+	/** Duplicate deliveries (redelivered while still in processing), as a percentage of all queues' deliveries, at most this. */
+	| { kind: 'duplicates'; maxPct: number }
+	/** Messages dropped after a failed processing (not redelivered, not dead-lettered), over all queues, at most this. */
+	| { kind: 'droppedMessages'; max: number };
 
 export type Level = 'easy' | 'medium' | 'hard';
 
