@@ -223,6 +223,8 @@ export function describe(ev: ScenarioEvent, label: (id: string) => string): stri
 			return `traffic ×${ev.factor ?? 3}${ev.target ? ` from ${who}` : ''} for ${secs(ev.durationS ?? 10)}`;
 		case 'partition':
 			return `regions ${(ev.regions ?? []).map(label).join(' and ')} cut apart`;
+		case 'poisonMessages':
+			return `${Math.round((ev.rate ?? 0) * 100)}% poison messages into ${who}`;
 		default:
 			return `${ev.action}${ev.target ? ` on ${who}` : ''}`;
 	}
@@ -283,6 +285,11 @@ function consequence(
 			const before = meanOf(frames, at - 5, at, (f) => f.nodes[id]?.latency.p99);
 			const during = meanOf(frames, at + 1, until, (f) => f.nodes[id]?.latency.p99);
 			return `${head}: its p99 rose from ${int(before)} to ${int(during)} ms; ${failedText}`;
+		}
+		case 'poisonMessages': {
+			const peak = Math.max(0, ...within.map((f) => f.nodes[id]?.depth ?? 0));
+			const dead = sumAt((f) => f.nodes[id]?.deadLettered);
+			return `${head}: backlog peaked at ${int(peak)} messages; ${int(dead)} dead-lettered${dead === 0 ? ' (no dead-letter queue: they are retried forever)' : ''}; ${failedText}`;
 		}
 		default:
 			return `${head}: ${failedText}`;

@@ -6,7 +6,7 @@ import { FAILURE_REASONS } from '../model/types';
 import type { FailureCounts, MetricsFrame, NodeFrame, Stat } from '../sim/types';
 
 const STAT_KEYS = ['mean', 'p50', 'p95', 'p99', 'max'] as const;
-const OPTIONAL_KEYS = ['hitRatio', 'staleReads', 'lostWrites', 'replicationLagMs', 'depth', 'oldestAgeMs', 'leader'] as const;
+const OPTIONAL_KEYS = ['hitRatio', 'staleReads', 'lostWrites', 'replicationLagMs', 'depth', 'oldestAgeMs', 'leader', 'lag', 'maxPartitionLag', 'duplicates', 'deadLettered'] as const;
 const R = FAILURE_REASONS.length;
 
 /** Offsets inside a frame's global block. */
@@ -40,9 +40,14 @@ export const N = {
 	replicationLagMs: 15 + R,
 	depth: 16 + R,
 	oldestAgeMs: 17 + R,
-	leader: 18 + R
+	leader: 18 + R,
+	// Queues: consumer lag now, the most lagging partition's, and the window's duplicates and dead letters.
+	lag: 19 + R,
+	maxPartitionLag: 20 + R,
+	duplicates: 21 + R,
+	deadLettered: 22 + R
 } as const;
-export const NODE_STRIDE = N.leader + 1;
+export const NODE_STRIDE = N.deadLettered + 1;
 
 export const frameStride = (nodeCount: number) => GLOBAL_STRIDE + NODE_STRIDE * nodeCount;
 

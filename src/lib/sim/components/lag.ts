@@ -60,9 +60,12 @@ export function queueExtras(s: Sim, n: NodeRt, cnt: Float64Array, base: Float64A
 	if (st.ordered) out.maxPartitionLag = maxPartitionLag(st);
 	const d = (k: number) => cnt[k] - base[k];
 	out.redelivered = d(C.REDELIVERED);
-	out.duplicates = d(C.DUPLICATES);
-	out.deadLettered = d(C.DEAD_LETTERED);
 	out.discarded = d(C.DISCARDED);
+	// Frames carry duplicates and dead letters only where they can happen (a flat zero chart says nothing).
+	if (whole || st.vis > 0 || st.maxReceives > 0) {
+		out.duplicates = d(C.DUPLICATES);
+		out.deadLettered = d(C.DEAD_LETTERED);
+	}
 	if (!whole) return;
 	const deliveries = d(C.COMP);
 	out.duplicateRatio = deliveries > 0 ? d(C.DUPLICATES) / deliveries : 0;
