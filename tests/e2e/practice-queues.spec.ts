@@ -60,3 +60,20 @@ test('consumer groups: partitions, not workers, cap the parallelism', async ({ p
 	await expect(page.getByTestId('challenge-verdict')).toHaveText('Passed.');
 	await page.screenshot({ path: '/tmp/practice-partitions.png' });
 });
+
+test('poison messages live: the queue charts its consumer lag and dead letters', async ({ page }) => {
+	await openChallenge(page, 'dead-letters');
+	await setField(page, 'events', 'maxReceives', '3');
+	await page.getByTestId('run-speed-max').click();
+	await page.getByTestId('run-start').click();
+	await expect(page.getByTestId('sim-status')).toHaveText(/running|done/);
+	await node(page, 'events').click();
+	for (const id of ['chart-node-consumer-lag', 'chart-node-redelivery']) await expect(page.getByTestId(id).locator('path.series[d]').first()).toBeAttached({ timeout: 60_000 });
+	await expect(page.getByTestId('sim-status')).toHaveText('done', { timeout: 90_000 });
+	// The summary names the poison messages and what they cost.
+	await expect(page.getByTestId('summary-fault').first()).toContainText('poison messages into Events');
+	// All of them, from every frame of the run (about 370 of 4,700 messages), not those of the first frames only.
+	const dead = Number((await page.getByTestId('summary-fault').first().textContent())!.match(/(\d+) dead-lettered/)![1]);
+	expect(dead).toBeGreaterThan(300);
+	await page.screenshot({ path: '/tmp/practice-dlq-live.png' });
+});
