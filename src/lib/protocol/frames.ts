@@ -6,7 +6,7 @@ import { FAILURE_REASONS } from '../model/types';
 import type { FailureCounts, MetricsFrame, NodeFrame, Stat } from '../sim/types';
 
 const STAT_KEYS = ['mean', 'p50', 'p95', 'p99', 'max'] as const;
-const OPTIONAL_KEYS = ['hitRatio', 'staleReads', 'lostWrites', 'replicationLagMs', 'depth', 'oldestAgeMs', 'leader', 'lag', 'maxPartitionLag', 'duplicates', 'deadLettered'] as const;
+const OPTIONAL_KEYS = ['hitRatio', 'staleReads', 'lostWrites', 'replicationLagMs', 'depth', 'oldestAgeMs', 'leader', 'conflicts', 'lostUpdates', 'lag', 'maxPartitionLag', 'duplicates', 'deadLettered'] as const;
 const R = FAILURE_REASONS.length;
 
 /** Offsets inside a frame's global block. */
@@ -41,11 +41,13 @@ export const N = {
 	depth: 16 + R,
 	oldestAgeMs: 17 + R,
 	leader: 18 + R,
+	conflicts: 19 + R,
+	lostUpdates: 20 + R,
 	// Queues: consumer lag now, the most lagging partition's, and the window's duplicates and dead letters.
-	lag: 19 + R,
-	maxPartitionLag: 20 + R,
-	duplicates: 21 + R,
-	deadLettered: 22 + R
+	lag: 21 + R,
+	maxPartitionLag: 22 + R,
+	duplicates: 23 + R,
+	deadLettered: 24 + R
 } as const;
 export const NODE_STRIDE = N.deadLettered + 1;
 

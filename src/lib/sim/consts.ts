@@ -58,6 +58,8 @@ export const EV = {
 	GC_TICK: 21, // a = node: look at its heap pressure (GC pauses mechanism)
 	VISIBLE: 22 // a = message, b = its gen: its visibility timeout ends (components/delivery.ts)
 } as const;
+/** An event code: the loop's switch (run.ts) is exhaustive over these, so a new code names its handler. */
+export type EvCode = (typeof EV)[keyof typeof EV];
 
 // Per-node counters (Float64Array), cumulative from t = 0; windows and the run are differences.
 export const C = {
@@ -70,14 +72,16 @@ export const C = {
 	HITS: 10,
 	STALE: 11,
 	LOST: 12,
+	CONFLICTS: 13, // multi-leader writes made without seeing a concurrent one (components/multileader.ts)
+	LOST_UPDATES: 14, // acknowledged writes overwritten by a concurrent write (last write wins)
 	// Queues (components/delivery.ts): messages delivered again, of which while an earlier
 	// delivery was still being processed (duplicates); moved to the dead-letter queue; dropped
 	// after a failed processing (no visibility timeout).
-	REDELIVERED: 13,
-	DUPLICATES: 14,
-	DEAD_LETTERED: 15,
-	DISCARDED: 16,
-	SIZE: 17
+	REDELIVERED: 15,
+	DUPLICATES: 16,
+	DEAD_LETTERED: 17,
+	DISCARDED: 18,
+	SIZE: 19
 } as const;
 
 // Plan steps of a service or worker, per request type.
@@ -90,6 +94,8 @@ export const S = {
 	INVALIDATE: 5, // drop the key from a linked cache (free)
 	PUBLISH: 6 // publish to a queue (waits for the broker's ack)
 } as const;
+/** A plan step's code: runPlan's switch (components/service.ts) is exhaustive over these. */
+export type StepCode = (typeof S)[keyof typeof S];
 
 // A message's state (the call pool's cMsg): receives so far in the low bits, then flags,
 // then the index of its consumer group.

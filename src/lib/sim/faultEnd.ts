@@ -6,8 +6,8 @@ import { clientState } from './components/client';
 import { dbs } from './components/database';
 import { fs } from './components/forward';
 import { qs } from './components/queue';
+import { unreachable } from './consts';
 
-const never = (x: never): void => void x;
 
 export function undoFault(s: Sim, host: FaultHost, l: Live): void {
 	const n = l.n, ev = l.ev;
@@ -79,6 +79,6 @@ export function undoFault(s: Sim, host: FaultHost, l: Live): void {
 			}
 			break;
 		default:
-			never(ev.action);
+			unreachable(ev.action);
 	}
 }

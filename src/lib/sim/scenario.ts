@@ -12,8 +12,11 @@ import { dropBacklog } from './components/delivery';
 import { startHealth, type Health } from './machines/health';
 import { startAutoscaler, type Autoscaler } from './machines/autoscaler';
 import { startCacheLife, type CacheLife } from './machines/cacheLife';
-import { Faults, type Degradation } from './faults';
+import { Faults, type Degradation, type FaultCode } from './faults';
 import { evaluateScaler } from './scaling';
+
+/** The event codes the scenario handles (run.ts hands them over); the faults' own are FaultCode. */
+export type ScenarioCode = typeof EV.SCENARIO | typeof EV.FAIL_TOGGLE | typeof EV.AUTOSCALE | typeof EV.INSTANCE_READY | typeof EV.SPIKE_END | FaultCode;
 
 export class Scenario {
 	private spikes: { factor: number; target: number }[] = [];
@@ -67,7 +70,7 @@ export class Scenario {
 		}
 	}
 
-	handle(code: number, a: number, b: number): void {
+	handle(code: ScenarioCode, a: number, b: number): void {
 		const s = this.s;
 		switch (code) {
 			case EV.SCENARIO:
@@ -107,6 +110,8 @@ export class Scenario {
 				}
 				break;
 			}
+			default:
+				unreachable(code);
 		}
 	}
 
@@ -245,8 +250,11 @@ export class Scenario {
 				break;
 			}
 			default:
-				// The seventeen degradations (faults.ts, whose switch over them is exhaustive).
-				this.faults.apply(ev as ScenarioEvent & { action: Degradation }, n);
+				// The degradations (faults.ts, whose switch over them is exhaustive). The compiler
+				// has narrowed ev.action to the actions not handled above; `rest` fails to compile
+				// if a base action (BaseAction) is missing a case here.
+				const rest: Degradation = ev.action;
+				this.faults.apply(ev as ScenarioEvent & { action: typeof rest }, n);
 		}
 	}
 

@@ -21,6 +21,9 @@ export interface NodeResult {
 	hitRatio?: number;
 	staleReads?: number;
 	lostWrites?: number;
+	/** Multi-leader: writes made without seeing a concurrent write of the key, and acknowledged writes that lost (last write wins). */
+	conflicts?: number;
+	lostUpdates?: number;
 	replicationLagMs?: number;
 	depth?: number;
 	/** Queues: consumer lag now (the most lagging group: waiting + in hand), message counts (docs/model.md, "Queues"). */
@@ -79,6 +82,8 @@ export interface NodeFrame {
 	hitRatio?: number;
 	staleReads?: number;
 	lostWrites?: number;
+	conflicts?: number;
+	lostUpdates?: number;
 	replicationLagMs?: number;
 	depth?: number;
 	oldestAgeMs?: number;
