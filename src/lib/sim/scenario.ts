@@ -4,7 +4,7 @@ import type { ScenarioEvent } from '../model/types';
 import type { Sim } from './core';
 import type { NodeRt } from './compile';
 import { num, obj } from './compile';
-import { EV, K, unreachable } from './consts';
+import { EV, K, traitByCode, unreachable } from './consts';
 import { cacheLose } from './components/cache';
 import { cdnFlush } from './components/cdn';
 import { dbHealthChanged } from './components/database';
@@ -14,6 +14,8 @@ import { startAutoscaler, type Autoscaler } from './machines/autoscaler';
 import { startCacheLife, type CacheLife } from './machines/cacheLife';
 import { Faults, type Degradation, type FaultCode } from './faults';
 import { evaluateScaler } from './scaling';
+
+const FAILS_BY_INSTANCE = traitByCode('failsByInstance');
 
 /** The event codes the scenario handles (run.ts hands them over); the faults' own are FaultCode. */
 export type ScenarioCode = typeof EV.SCENARIO | typeof EV.FAIL_TOGGLE | typeof EV.AUTOSCALE | typeof EV.INSTANCE_READY | typeof EV.SPIKE_END | FaultCode;
@@ -115,8 +117,9 @@ export class Scenario {
 		}
 	}
 
+	/** Whether a failure takes one instance of n (KINDS[kind].failsByInstance) or the whole node. */
 	private isGroup(n: NodeRt): boolean {
-		return n.k === K.service || n.k === K.worker || n.k === K.cache || n.k === K.database || n.k === K.objectStore || n.k === K.cdn || n.k === K.kvStore;
+		return FAILS_BY_INSTANCE[n.k];
 	}
 
 	kill(n: NodeRt, i: number): void {
