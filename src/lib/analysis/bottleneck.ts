@@ -160,6 +160,10 @@ function reasonFor(design: Design, n: DesignNode, r: NodeResult): { reason: stri
 				fixes: [{ label: `Raise maxRps of ${n.label ?? n.id} to ${num(p.maxRps, 1000) * 2}`, why: 'Twice the current cap.', patch: { op: 'setParams', nodeId: n.id, params: { maxRps: num(p.maxRps, 1000) * 2 } } }]
 			};
 		case 'queue':
+			if (p.ordering === 'per-partition' && num(r.maxPartitionLag, 0) > 0.5 * num(r.lag, 0) && num(r.lag, 0) > 100)
+				return { reason: `one partition of ${nameOf(n)} lags (${num(r.maxPartitionLag, 0)} messages of ${num(r.lag, 0)}): a hot key, or fewer partitions than consumers; a partition is processed one message at a time per group`, fixes: [] };
+			if (num(r.redeliveredRatio, 0) > 0.05)
+				return { reason: `${nameOf(n)} delivers ${Math.round(num(r.redeliveredRatio, 0) * 100)}% of its messages again (visibility timeout shorter than processing, or messages that always fail): raise the visibility timeout or set max receives`, fixes: [] };
 			return { reason: `messages pile up in ${nameOf(n)} (depth ${num(r.depth, 0)}): the workers cannot keep up; add workers or autoscale on backlog`, fixes: [] };
 		case 'worker':
 			return { reason: `${nameOf(n)} is at ${u} utilization: the queue backs up; add workers or autoscale on backlog`, fixes: [scaleOut(n, r.utilization), autoscale(n)] };

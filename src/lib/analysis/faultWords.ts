@@ -64,6 +64,8 @@ export function describe(ev: ScenarioEvent, label: (id: string) => string): stri
 			return `traffic ×${ev.factor ?? 3}${ev.target ? ` from ${who}` : ''} for ${secs(ev.durationS ?? 10)}`;
 		case 'partition':
 			return `regions ${(ev.regions ?? []).map(label).join(' and ')} cut apart`;
+		case 'poisonMessages':
+			return `${Math.round((ev.rate ?? 0) * 100)}% poison messages into ${who}`;
 		default: {
 			const plain: PlainFault = ev.action;
 			return `${plain}${ev.target ? ` on ${who}` : ''}`;
@@ -126,6 +128,12 @@ export function consequence(
 			const before = meanOf(frames, at - 5, at, (f) => f.nodes[id]?.latency.p99);
 			const during = meanOf(frames, at + 1, until, (f) => f.nodes[id]?.latency.p99);
 			return `${head}: its p99 rose from ${int(before)} to ${int(during)} ms; ${failedText}`;
+		}
+		case 'poisonMessages': {
+			// The users were answered at the publish: the cost shows in the queue, as backlog and dead letters.
+			const peak = Math.max(0, ...within.map((f) => f.nodes[id]?.depth ?? 0));
+			const dead = sumAt((f) => f.nodes[id]?.deadLettered);
+			return `${head}: backlog peaked at ${int(peak)} messages; ${int(dead)} dead-lettered${dead === 0 ? ' (no dead-letter queue: they are retried forever)' : ''}; ${failedText}`;
 		}
 		default: {
 			// A partition and the plain faults: the failures alone. The typed assignment is the

@@ -187,6 +187,15 @@ export const FAULTS: Record<ScenarioAction, FaultInfo> = {
 		fields: [FOR(20)],
 		summary: 'The consumers die; messages in hand are redelivered and the backlog grows.'
 	},
+	poisonMessages: {
+		label: 'Poison messages',
+		icon: '☠',
+		needs: 'node',
+		kinds: ['queue'],
+		tone: 'fail',
+		fields: [f('rate', 'Poison', 0.05, 0, 1, 0.01), FOR(0)],
+		summary: 'A share of the messages published always fail processing: retried forever unless a dead-letter queue takes them.'
+	},
 	badDeploy: {
 		label: 'Bad deploy (rolling)',
 		icon: '⤳',

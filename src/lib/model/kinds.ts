@@ -9,6 +9,7 @@ import {
 	spec
 } from './params';
 import { CLOSED_LOOP_FIELDS, GC_SECTION, OVERLOAD_SECTION } from './overload';
+import { CONSUMER_GROUP, QUEUE_FIELDS } from './messaging';
 import { KV_FIELDS, MULTI_LEADER_FIELD } from './data';
 import type { KindInfo, PaletteGroup } from './kindInfo';
 export type { KindInfo, PaletteGroup };
@@ -172,6 +173,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: true, byInstance: true, failsByInstance: true, picksOne: false,
 		params: [
 			...serverGroup({ instances: 2, concurrency: 4, serviceTimeMs: 50, queueLimit: 0 }).filter((f) => f.key !== 'queueLimit'),
+			CONSUMER_GROUP,
 			GC_SECTION,
 			autoscaleSection(true),
 			FAILURES_SECTION
@@ -262,9 +264,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		billed: true,
 		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true,
 		params: [
-			n('publishMs', 'Publish time', 'ms', 2, 0, 60_000, 'Time until a publish is acknowledged.'),
-			int('maxDepth', 'Max depth', 1_000_000, 1, UNBOUNDED, 'Messages held; a full queue rejects publishes.'),
-			int('partitions', 'Partitions', 1, 1, 10_000, 'Ordered partitions.'),
+			...QUEUE_FIELDS,
 			FAILURES_SECTION
 		]
 	}

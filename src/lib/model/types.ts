@@ -89,6 +89,7 @@ export const SCENARIO_ACTIONS = [
 	'diskFull',
 	'replicationLag',
 	'consumerCrash',
+	'poisonMessages',
 	'badDeploy',
 	'warmRestart'
 ] as const;

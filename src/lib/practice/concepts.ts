@@ -122,7 +122,15 @@ export const CONCEPTS = {
 	},
 	'at-least-once': {
 		title: 'At-least-once delivery',
-		why: 'A message is removed only after a worker finishes it; if the worker dies midway it is delivered again. Nothing is lost, but work can run twice, so consumers must be idempotent.'
+		why: 'A message is removed only after a worker acknowledges it; until then it is hidden for a visibility timeout, and delivered again if the timeout ends first. Nothing is lost, but a worker slower than the timeout means the work runs twice: set the timeout above the processing tail, and make consumers idempotent.'
+	},
+	'consumer-groups': {
+		title: 'Partitions and consumer groups',
+		why: 'A partitioned log keeps each partition in order by giving it to one consumer of a group at a time. So a group can never run more consumers than there are partitions: extra workers idle. Each group gets every message; workers in one group share them.'
+	},
+	'dead-letter-queue': {
+		title: 'Dead-letter queues',
+		why: 'Some messages can never succeed (bad data, a bug). Retried forever they come back again and again and take the workers from the good ones. After a few tries a dead-letter queue sets them aside for a person to look at, and the rest flow.'
 	},
 	'rate-limiting': {
 		title: 'Rate limiting',

@@ -6,7 +6,7 @@ import { FAILURE_REASONS } from '../model/types';
 import type { FailureCounts, MetricsFrame, NodeFrame, Stat } from '../sim/types';
 
 const STAT_KEYS = ['mean', 'p50', 'p95', 'p99', 'max'] as const;
-const OPTIONAL_KEYS = ['hitRatio', 'staleReads', 'lostWrites', 'replicationLagMs', 'depth', 'oldestAgeMs', 'leader', 'conflicts', 'lostUpdates'] as const;
+const OPTIONAL_KEYS = ['hitRatio', 'staleReads', 'lostWrites', 'replicationLagMs', 'depth', 'oldestAgeMs', 'leader', 'conflicts', 'lostUpdates', 'lag', 'maxPartitionLag', 'duplicates', 'deadLettered', 'redelivered', 'discarded'] as const;
 const R = FAILURE_REASONS.length;
 
 /** Offsets inside a frame's global block. */
@@ -42,9 +42,16 @@ export const N = {
 	oldestAgeMs: 17 + R,
 	leader: 18 + R,
 	conflicts: 19 + R,
-	lostUpdates: 20 + R
+	lostUpdates: 20 + R,
+	// Queues: consumer lag now, the most lagging partition's, and the window's duplicates and dead letters.
+	lag: 21 + R,
+	maxPartitionLag: 22 + R,
+	duplicates: 23 + R,
+	deadLettered: 24 + R,
+	redelivered: 25 + R,
+	discarded: 26 + R
 } as const;
-export const NODE_STRIDE = N.lostUpdates + 1;
+export const NODE_STRIDE = N.discarded + 1;
 
 export const frameStride = (nodeCount: number) => GLOBAL_STRIDE + NODE_STRIDE * nodeCount;
 

@@ -30,6 +30,8 @@ export class CallPool {
 	/** A client write's receipt at a replica set (its sequence number there) and the set (index + 1; 0 = none). */
 	cReceipt = new Int32Array(0);
 	cRSet = new Int16Array(0);
+	/** A message's receives, state and consumer group (consts.ts, M); set when the message is made, not on alloc. */
+	cMsg = new Int32Array(0);
 	/** A kvStore request's version (docs/model.md, "Consistency"): a write's timestamp, or the newest a read must see. */
 	cVer = new Float64Array(0);
 	freeList = new Int32Array(0);
@@ -70,6 +72,7 @@ export class CallPool {
 		this.cLat = g(this.cLat, Float64Array);
 		this.cReceipt = g(this.cReceipt, Int32Array);
 		this.cRSet = g(this.cRSet, Int16Array);
+		this.cMsg = g(this.cMsg, Int32Array);
 		this.cVer = g(this.cVer, Float64Array);
 		const fl = new Int32Array(cap);
 		fl.set(this.freeList.subarray(0, this.freeTop));

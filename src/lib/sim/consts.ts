@@ -64,7 +64,8 @@ export const EV = {
 	FAULT_END: 18, // a = index of the fault (sim/faults.ts) whose time is up
 	FAULT_TICK: 19, // a = index of the fault: its next step (rolling deploy, warm-up)
 	GC_PAUSE: 20, // a = node, b = instance: a stop-the-world pause starts
-	GC_TICK: 21 // a = node: look at its heap pressure (GC pauses mechanism)
+	GC_TICK: 21, // a = node: look at its heap pressure (GC pauses mechanism)
+	VISIBLE: 22 // a = message, b = its gen: its visibility timeout ends (components/delivery.ts)
 } as const;
 /** An event code: the loop's switch (run.ts) is exhaustive over these, so a new code names its handler. */
 export type EvCode = (typeof EV)[keyof typeof EV];
@@ -82,7 +83,14 @@ export const C = {
 	LOST: 12,
 	CONFLICTS: 13, // multi-leader writes made without seeing a concurrent one (components/multileader.ts)
 	LOST_UPDATES: 14, // acknowledged writes overwritten by a concurrent write (last write wins)
-	SIZE: 15
+	// Queues (components/delivery.ts): messages delivered again, of which while an earlier
+	// delivery was still being processed (duplicates); moved to the dead-letter queue; dropped
+	// after a failed processing (no visibility timeout).
+	REDELIVERED: 15,
+	DUPLICATES: 16,
+	DEAD_LETTERED: 17,
+	DISCARDED: 18,
+	SIZE: 19
 } as const;
 
 // Plan steps of a service or worker, per request type.
@@ -97,6 +105,18 @@ export const S = {
 } as const;
 /** A plan step's code: runPlan's switch (components/service.ts) is exhaustive over these. */
 export type StepCode = (typeof S)[keyof typeof S];
+
+// A message's state (the call pool's cMsg): receives so far in the low bits, then flags,
+// then the index of its consumer group.
+export const M = {
+	RECEIVES: 0xffff,
+	POISON: 1 << 16, // always fails processing (the poison-messages fault)
+	SUPERSEDED: 1 << 17, // its visibility ran out and it went back (or to the DLQ): its ack does nothing
+	FAILED: 1 << 18, // processing failed: it waits for its visibility timeout to go back
+	HOLDS: 1 << 19, // it holds its partition in its group (ordered queues)
+	KEEP: 0xffff | (1 << 16), // what a redelivery keeps: receives and poison
+	GROUP_SHIFT: 20
+} as const;
 
 // Call flags.
 export const F = {

@@ -126,7 +126,9 @@ export class Sim extends ServerGroups {
 		this.cRes[c] = res;
 		const p = this.cParent[c];
 		if (p < 0) {
-			this.free(c);
+			// A message has no caller: its broker hears of the outcome (ack, redelivery).
+			if ((flags & F.MESSAGE) !== 0) this.onMessageEnd(c, res);
+			else this.free(c);
 			return;
 		}
 		let lat = this.cEdge[c] >= 0 ? this.cLat[c] : 0;
@@ -220,4 +222,5 @@ export class Sim extends ServerGroups {
 	}
 
 	lostAtDeadInstance: (c: number) => void = (c) => this.finish(c, UNAVAILABLE);
+	onMessageEnd: (c: number, res: number) => void = (c) => this.free(c);
 }

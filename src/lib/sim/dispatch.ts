@@ -10,6 +10,7 @@ import { cache } from './components/cache';
 import { database } from './components/database';
 import { forwarder } from './components/forward';
 import { queue } from './components/queue';
+import { workerServed } from './components/delivery';
 import { kv } from './components/kv';
 import { cdn } from './components/cdn';
 
@@ -45,9 +46,10 @@ export function onArrive(s: Sim, k: KindCode, c: number): void {
 export function onServed(s: Sim, k: KindCode, c: number): void {
 	switch (k) {
 		case K.service:
-		case K.worker:
 		case K.objectStore:
 			return service.served(s, c);
+		case K.worker:
+			return workerServed(s, c);
 		case K.database:
 			return database.served(s, c);
 		case K.cache:

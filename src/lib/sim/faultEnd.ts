@@ -5,6 +5,7 @@ import type { Live, FaultHost } from './faults';
 import { clientState } from './components/client';
 import { dbs } from './components/database';
 import { fs } from './components/forward';
+import { qs } from './components/queue';
 import { unreachable } from './consts';
 
 
@@ -63,6 +64,9 @@ export function undoFault(s: Sim, host: FaultHost, l: Live): void {
 		}
 		case 'consumerCrash':
 			if (n) host.recoverNode(n);
+			break;
+		case 'poisonMessages':
+			if (n) qs(n).poison = l.saved[0];
 			break;
 		case 'badDeploy':
 			// A rollback: every instance runs the good version again.

@@ -198,6 +198,36 @@ describe('fault signatures', () => {
 		expect(depth(35)).toBeLessThan(20);
 	});
 
+	it('poisonMessages: redelivered forever they throttle the queue; with maxReceives they land in the DLQ', () => {
+		// 100 publishes/s, 10 % poison from 5 s; the worker does 200/s (4 × 20 ms). With a 1 s
+		// visibility timeout each poison message comes back every second: by about 15 s they
+		// take all four workers and the good messages pile up.
+		const poisoned = (q: Record<string, unknown>) =>
+			run(
+				design(
+					[node('users', 'client', { rps: 100, mix: { static: 0, read: 0, write: 1 }, timeoutMs: 1e9 }), node('q', 'queue', q), node('w', 'worker', { instances: 1, concurrency: 4, serviceTimeMs: 20 })],
+					[edge('users', 'q'), edge('q', 'w')],
+					{ durationS: 40, events: [{ atS: 5, action: 'poisonMessages', target: 'q', rate: 0.1, durationS: 0 }] }
+				)
+			).r.nodes.q;
+		const forever = poisoned({ visibilityTimeoutS: 1 });
+		expect(forever.depth).toBeGreaterThan(300);
+		expect(forever.redelivered).toBeGreaterThan(3000);
+		expect(forever.deadLettered).toBe(0);
+		const dlq = poisoned({ visibilityTimeoutS: 1, maxReceives: 3 });
+		expect(dlq.depth).toBeLessThan(50);
+		// ≈ 10 % of 35 s × 100/s = 350 poison messages (binomial σ ≈ 18), less the last ~2 s still on their receives.
+		expect(dlq.deadLettered).toBeGreaterThan(250);
+		expect(dlq.deadLettered).toBeLessThan(400);
+		// Each is received three times: two redeliveries per dead letter (plus those still on their way).
+		expect(dlq.redelivered).toBeGreaterThanOrEqual(2 * dlq.deadLettered!);
+		expect(dlq.redelivered).toBeLessThan(2 * dlq.deadLettered! + 80);
+		// Without a visibility timeout a failed message is dropped after its one try.
+		const once = poisoned({});
+		expect(once.discarded).toBeGreaterThan(250);
+		expect(once.redelivered).toBe(0);
+	});
+
 	it('badDeploy: errors rise in steps as instances take the bad version', () => {
 		const { fs } = run(chain([{ atS: 5, action: 'badDeploy', target: 'api', rate: 1, stepS: 5 }]));
 		const share = (a: number, b: number) => sum(fs, a, b, (f) => f.nodes.api.failed.unavailable) / sum(fs, a, b, (f) => f.nodes.api.arrived);

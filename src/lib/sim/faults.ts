@@ -9,6 +9,7 @@ import { EV, K, unreachable } from './consts';
 import { clientState } from './components/client';
 import { dbs } from './components/database';
 import { fs } from './components/forward';
+import { qs } from './components/queue';
 import { undoFault } from './faultEnd';
 
 /** What the scenario lends the faults: whole-node failure and repair, and cache emptying. */
@@ -159,6 +160,11 @@ export class Faults {
 			case 'consumerCrash':
 				if (!n || n.k !== K.worker) return;
 				this.host.failNode(n);
+				break;
+			case 'poisonMessages':
+				if (!n || n.k !== K.queue) return;
+				l.saved.push(qs(n).poison);
+				qs(n).poison = clamp01(num(ev.rate, 0.05));
 				break;
 			case 'badDeploy': {
 				if (!n) return;

@@ -8,6 +8,7 @@ import { obj } from './compile';
 import type { FailureCounts, MetricsFrame, NodeFrame, NodeResult, SimResult, Stat } from './types';
 import { KINDS } from '../model/kinds';
 import { dbs } from './components/database';
+import { oldestAgeMs, queueExtras } from './components/lag';
 import { qs } from './components/queue';
 
 type Snap = { g: Float64Array; nodes: Float64Array[]; areas: Float64Array; t: number };
@@ -43,7 +44,7 @@ function areas(s: Sim, n: NodeRt, snap: Snap, span: number) {
 	};
 }
 
-function extras(s: Sim, n: NodeRt, cnt: Float64Array, base: Float64Array, out: Partial<NodeResult>): void {
+function extras(s: Sim, n: NodeRt, cnt: Float64Array, base: Float64Array, out: Partial<NodeResult>, whole = false): void {
 	if (n.k === K.cache || n.k === K.cdn) {
 		const look = cnt[C.LOOKUPS] - base[C.LOOKUPS];
 		out.hitRatio = look > 0 ? (cnt[C.HITS] - base[C.HITS]) / look : 0;
@@ -62,7 +63,7 @@ function extras(s: Sim, n: NodeRt, cnt: Float64Array, base: Float64Array, out: P
 	}
 	if (n.k === K.cache && cnt[C.LOST] > 0) out.lostWrites = cnt[C.LOST] - base[C.LOST];
 	if (n.k === K.kvStore && (n.kv as { ver: unknown }).ver !== null) out.staleReads = cnt[C.STALE] - base[C.STALE];
-	if (n.k === K.queue) out.depth = qs(n).len;
+	if (n.k === K.queue) queueExtras(s, n, cnt, base, out, whole);
 }
 
 /** Instances alive now (0 when the node or its region is down). */
@@ -96,10 +97,7 @@ export function buildFrame(s: Sim, snap: Snap): MetricsFrame {
 			instances: n.k === K.client ? 1 : n.active
 		};
 		extras(s, n, n.cnt, base, f as unknown as Partial<NodeResult>);
-		if (n.k === K.queue) {
-			const st = qs(n);
-			f.oldestAgeMs = st.len > 0 ? (s.now - s.cT0[st.buf[st.head]]) * 1000 : 0;
-		}
+		if (n.k === K.queue) f.oldestAgeMs = oldestAgeMs(s, qs(n));
 		const state = stateOf(s, n);
 		if (state) f.state = state;
 		nodes[n.id] = f;
@@ -146,7 +144,7 @@ export function buildResult(s: Sim, seed: number): SimResult {
 			latency: n.k === K.client && s.singleClient ? (s.gRun.n > 0 ? s.gRun.stat() : zeroStat()) : n.hRun.n > 0 ? n.hRun.stat() : zeroStat(),
 			latencyFailed: statOf(n.k === K.client && s.singleClient ? s.gFailRun : n.hFailRun)
 		};
-		extras(s, n, n.cnt, base, r);
+		extras(s, n, n.cnt, base, r, true);
 		if (n.k !== K.client && n.k !== K.queue && n.k !== K.dns && n.k !== K.geoDns && n.k !== K.rateLimiter) {
 			r.instances = n.active;
 			r.up = upCount(s, n);
@@ -194,7 +192,7 @@ export function buildResult(s: Sim, seed: number): SimResult {
 	};
 }
 
-const COUNT_KEYS = ['arrived', 'completed', 'inFlight', 'offeredRps', 'servedRps', 'meanQueue', 'depth', 'staleReads', 'lostWrites', 'conflicts', 'lostUpdates'];
+const COUNT_KEYS = ['arrived', 'completed', 'inFlight', 'offeredRps', 'servedRps', 'meanQueue', 'depth', 'staleReads', 'lostWrites', 'conflicts', 'lostUpdates', 'lag', 'maxPartitionLag', 'redelivered', 'duplicates', 'deadLettered', 'discarded'];
 
 /** A sliced run's counts back to the whole design's (latencies and ratios stay). */
 function scaleCounts(o: Record<string, unknown>, k: number): void {

@@ -42,6 +42,8 @@ const arbDesign = fc
 		g.kinds.forEach((kind, i) => {
 			const params: Record<string, unknown> = { instances: g.instances[i], serviceTimeMs: g.service[i], queueLimit: g.queueLimit, readMs: g.service[i], writeMs: g.service[i] };
 			if (kind === 'database' && i % 2 === 1) params.role = 'follower';
+			if (kind === 'queue') Object.assign(params, { ordering: g.seed % 2 === 1 ? 'per-partition' : 'none', partitions: 1 + (g.seed % 4), visibilityTimeoutS: [0.005, 0.02, 0][g.seed % 3], maxReceives: g.seed % 3 });
+			if (kind === 'worker') params.consumerGroup = 1 + (i % 2);
 			if (g.failures && i === 0) params.failures = { enabled: true, mtbfS: 2, mttrS: 0.5 };
 			if (kind === 'service' && g.stateful) params.stateful = true;
 			nodes.push({ id: `n${i}`, kind, position: { x: 0, y: 0 }, params, region: i % 3 === 2 ? 'eu-west' : 'us-east' });

@@ -12,7 +12,8 @@ import { buildPlans } from './components/service';
 import { cacheFlush, initCache, prefillCache } from './components/cache';
 import { initDatabases, promote } from './components/database';
 import { initForward } from './components/forward';
-import { initQueue, initWorker, redeliver, workerFree } from './components/queue';
+import { initQueue, initWorker, workerFree } from './components/queue';
+import { messageEnd, visibilityExpired } from './components/delivery';
 import { initKvVersions } from './components/kvConsistency';
 import { initKv } from './components/kv';
 import { initCdn } from './components/cdn';
@@ -71,10 +72,7 @@ export class Run implements Simulation {
 			s.nodes.forEach((n) => (s.instanceScale[n.idx] = slice.instanceScale[n.id] ?? 1));
 		}
 		s.onWorkerFree = (n, i) => workerFree(s, n, i);
-		s.lostAtDeadInstance = (c) => {
-			if (s.nodes[s.cNode[c]].k === K.worker && s.cParent[c] < 0 && s.cPend[c] >= 0 && s.nodes[s.cPend[c]]?.k === K.queue) redeliver(s, c);
-			else s.finish(c, 4);
-		};
+		s.onMessageEnd = (c, res) => messageEnd(s, c, res);
 		let maxKeys = 1;
 		for (const n of s.nodes) {
 			switch (n.k) {
@@ -131,7 +129,8 @@ export class Run implements Simulation {
 				(n.k === K.database && ((n.db as { set: unknown; shards: number }).set !== null || (n.db as { shards: number }).shards > 1)) ||
 				(n.k === K.loadBalancer && n.p.algorithm === 'ip-hash') ||
 				n.sessions !== null ||
-				(n.k === K.rateLimiter && n.p.scope === 'per-key')
+				(n.k === K.rateLimiter && n.p.scope === 'per-key') ||
+				(n.k === K.queue && n.p.ordering === 'per-partition' && (n.p.partitions as number) > 1)
 		);
 		this.scenario = new Scenario(s, design.scenario?.events ?? []);
 		for (const n of s.nodes) if (n.k === K.client) startClient(s, n);
@@ -219,6 +218,9 @@ export class Run implements Simulation {
 					break;
 				case EV.GC_TICK:
 					gcTick(s, s.nodes[a]);
+					break;
+				case EV.VISIBLE:
+					visibilityExpired(s, a, q.bv);
 					break;
 				case EV.SCENARIO:
 				case EV.FAIL_TOGGLE:

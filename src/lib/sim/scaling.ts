@@ -6,7 +6,7 @@ import type { Sim } from './core';
 import type { NodeRt } from './compile';
 import { num, obj } from './compile';
 import { EV, K } from './consts';
-import { qs } from './components/queue';
+import { backlogFor } from './components/lag';
 import { startAutoscaler, type Autoscaler } from './machines/autoscaler';
 
 export function evaluateScaler(s: Sim, n: NodeRt, sc: Autoscaler, lastBusy: Float64Array, lastCap: Float64Array, pendingReady: Int32Array): void {
@@ -16,7 +16,7 @@ export function evaluateScaler(s: Sim, n: NodeRt, sc: Autoscaler, lastBusy: Floa
 	lastBusy[n.idx] = n.busyArea;
 	lastCap[n.idx] = n.capArea;
 	let backlog = 0;
-	if (n.k === K.worker) for (const q of n.sources as number[]) backlog += qs(s.nodes[q]).len;
+	if (n.k === K.worker) for (const q of n.sources as number[]) backlog += backlogFor(s.nodes[q], n.idx);
 	const before = sc.stateName();
 	sc.send({ type: 'EVALUATE', now: s.now, utilization: cap > 0 ? Math.min(1, busy / cap) : 0, backlog });
 	if (sc.stateName() === 'scaling-out' && before !== 'scaling-out') {

@@ -5,11 +5,11 @@ import type { ScenarioEvent } from '../model/types';
 import type { Sim } from './core';
 import type { NodeRt } from './compile';
 import { num, obj } from './compile';
-import { C, EV, K, UNAVAILABLE, traitByCode, unreachable } from './consts';
+import { EV, K, traitByCode, unreachable } from './consts';
 import { cacheLose } from './components/cache';
 import { cdnFlush } from './components/cdn';
 import { dbHealthChanged } from './components/database';
-import { qs } from './components/queue';
+import { dropBacklog } from './components/delivery';
 import { startHealth, type Health } from './machines/health';
 import type { Autoscaler } from './machines/autoscaler';
 import { startCacheLife, type CacheLife } from './machines/cacheLife';
@@ -150,15 +150,7 @@ export class Scenario {
 		n.failed = true;
 		s.recap(n);
 		if (n.k === K.database) dbHealthChanged(s, n);
-		if (n.k === K.queue) {
-			// A broker that dies loses what it held (no replication modelled).
-			const st = qs(n);
-			for (let j = 0; j < st.len; j++) s.free(st.buf[(st.head + j) % st.buf.length]);
-			n.cnt[C.FAIL + UNAVAILABLE - 1] += st.len;
-			s.touch(n);
-			n.waitTotal -= st.len;
-			st.len = 0;
-		}
+		if (n.k === K.queue) dropBacklog(s, n);
 	}
 
 	private recoverNode(n: NodeRt): void {

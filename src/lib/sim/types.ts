@@ -26,6 +26,18 @@ export interface NodeResult {
 	lostUpdates?: number;
 	replicationLagMs?: number;
 	depth?: number;
+	/** Queues: consumer lag now (the most lagging group: waiting + in hand), message counts (docs/model.md, "Queues"). */
+	lag?: number;
+	maxPartitionLag?: number;
+	redelivered?: number;
+	duplicates?: number;
+	deadLettered?: number;
+	discarded?: number;
+	/** Duplicates / deliveries, redeliveries / deliveries. */
+	duplicateRatio?: number;
+	redeliveredRatio?: number;
+	lagByGroup?: number[];
+	lagByPartition?: number[];
 	instances?: number;
 	/** Instances alive at the end of the run (of `instances`). */
 	up?: number;
@@ -75,6 +87,13 @@ export interface NodeFrame {
 	replicationLagMs?: number;
 	depth?: number;
 	oldestAgeMs?: number;
+	/** Queues: consumer lag at the end of the window, and the window's message counts. */
+	lag?: number;
+	maxPartitionLag?: number;
+	redelivered?: number;
+	duplicates?: number;
+	deadLettered?: number;
+	discarded?: number;
 	/** A database in a replica set: 1 while it is the leader, 0 while a follower (roles change on failover). */
 	leader?: number;
 	/** Lifecycle state names worth showing (e.g. "electing", "open", "scaling out"). */

@@ -32,8 +32,13 @@ export function summaryOf(node: DesignNode): string {
 			return `${p.nodes} nodes · N${p.n} W${p.w} R${p.r}`;
 		case 'objectStore':
 			return `${p.serviceTimeMs} ms`;
-		case 'queue':
-			return `${p.partitions} partition${p.partitions === 1 ? '' : 's'}`;
+		case 'queue': {
+			// What changes its behaviour: ordering by partition, a visibility timeout, a dead-letter queue.
+			const parts = p.ordering === 'per-partition' ? [`${p.partitions} partition${p.partitions === 1 ? '' : 's'}`] : [];
+			if (p.visibilityTimeoutS > 0) parts.push(`vis ${p.visibilityTimeoutS} s`);
+			if (p.maxReceives > 0) parts.push(`DLQ after ${p.maxReceives}`);
+			return parts.length > 0 ? parts.join(' · ') : 'FIFO';
+		}
 		default:
 			return unreachable(node.kind);
 	}

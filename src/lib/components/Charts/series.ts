@@ -108,6 +108,26 @@ export function nodeCharts(ring: FrameRing, nodeId: string): NodeChart[] {
 				...(has(N.oldestAgeMs) ? [{ key: 'age', label: 'oldest age (s)', color: '#ca8a04', value: (r: FrameRing, i: number) => r.node(i, j, N.oldestAgeMs) / 1000 }] : [])
 			]
 		});
+	if (has(N.lag))
+		out.push({
+			key: 'consumer-lag',
+			title: 'Consumer lag',
+			unit: '',
+			series: [
+				{ key: 'lag', label: 'lag (worst group)', color: '#0d9488', value: at(N.lag) },
+				...(has(N.maxPartitionLag) ? [{ key: 'partition', label: 'worst partition', color: '#b45309', dashed: true, value: at(N.maxPartitionLag) }] : [])
+			]
+		});
+	if (has(N.duplicates))
+		out.push({
+			key: 'redelivery',
+			title: 'Duplicates and dead letters',
+			unit: '/s',
+			series: [
+				{ key: 'duplicates', label: 'duplicates', color: '#dc2626', value: (r, i) => r.node(i, j, N.duplicates) / Math.max(1e-9, r.global(i, G.dt)) },
+				{ key: 'dead', label: 'dead-lettered', color: '#7c3aed', value: (r, i) => r.node(i, j, N.deadLettered) / Math.max(1e-9, r.global(i, G.dt)) }
+			]
+		});
 	out.push({
 		key: 'instances',
 		title: 'Instances',

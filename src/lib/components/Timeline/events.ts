@@ -132,6 +132,8 @@ export function describeEvent(ev: ScenarioEvent, ctx: EventContext): string {
 				return `replication lag ${ev.lagMs ?? 0} ms at ${name(ev.target)}${forS}`;
 			case 'consumerCrash':
 				return `consumers ${name(ev.target)} crash${forS}`;
+			case 'poisonMessages':
+				return `${pct(ev.rate)} poison messages into ${name(ev.target)}${forS}`;
 			case 'badDeploy':
 				return `bad deploy on ${name(ev.target)} (${pct(ev.rate)} errors, one instance every ${ev.stepS ?? 0} s)`;
 			case 'warmRestart':

@@ -39,6 +39,10 @@ function figureName(g: Goal): string {
 			return 'stale reads';
 		case 'lostUpdates':
 			return 'lost updates';
+		case 'duplicates':
+			return 'duplicates';
+		case 'droppedMessages':
+			return 'dropped messages';
 	}
 }
 

@@ -25,6 +25,10 @@ export function goalLabel(g: Goal): string {
 			return `Stale reads under ${fmt(g.maxPct)} % of requests`;
 		case 'lostUpdates':
 			return `Lost updates under ${fmt(g.maxPct)} % of requests`;
+		case 'duplicates':
+			return `Duplicate deliveries under ${fmt(g.maxPct)} % of messages delivered`;
+		case 'droppedMessages':
+			return g.max === 0 ? 'No message dropped after a failed processing' : `At most ${fmt(g.max)} messages dropped after a failed processing`;
 	}
 }
 
@@ -69,6 +73,16 @@ export function measureGoal(g: Goal, r: SimResult): [number, number, string, boo
 		case 'lostUpdates': {
 			const lost = Object.values(r.nodes).reduce((s, n) => s + (n.lostUpdates ?? 0), 0);
 			return [G.completed > 0 ? (100 * lost) / G.completed : 0, g.maxPct, '%', false];
+		}
+		case 'duplicates': {
+			// Over every queue: duplicates / deliveries (a queue's completions are its deliveries).
+			const qs = Object.values(r.nodes).filter((n) => typeof n.duplicates === 'number');
+			const dups = qs.reduce((s, n) => s + (n.duplicates ?? 0), 0), delivered = qs.reduce((s, n) => s + n.completed, 0);
+			return [delivered > 0 ? (100 * dups) / delivered : 0, g.maxPct, '%', false];
+		}
+		case 'droppedMessages': {
+			const dropped = Object.values(r.nodes).reduce((s, n) => s + (n.discarded ?? 0), 0);
+			return [dropped, g.max, 'messages', false];
 		}
 	}
 }

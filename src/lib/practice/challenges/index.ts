@@ -13,6 +13,7 @@ import { RESILIENCE } from './resilience';
 import { BUDGET } from './budget';
 import { OVERLOAD } from './overload';
 import { CONSISTENCY } from './consistency';
+import { QUEUES } from './queues';
 import type { Challenge } from './types';
 
 export * from './types';
@@ -21,7 +22,7 @@ export { gradeRuns, checkSeeds, bandVerdict, MAX_CHECK_RUNS } from './band';
 
 const LEVEL_ORDER = { easy: 0, medium: 1, hard: 2 };
 /** Every challenge, easy to hard (a stable sort keeps each group's order within a level). */
-export const CHALLENGES: Challenge[] = [...EASY, ...MEDIUM, ...HARD, ...WEB, ...CACHING, ...DATA, ...REGIONS, ...FLOW, ...RESILIENCE, ...BUDGET, ...OVERLOAD, ...CONSISTENCY].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
+export const CHALLENGES: Challenge[] = [...EASY, ...MEDIUM, ...HARD, ...WEB, ...CACHING, ...DATA, ...REGIONS, ...FLOW, ...RESILIENCE, ...BUDGET, ...OVERLOAD, ...CONSISTENCY, ...QUEUES].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
 
 export function challengeById(id: string): Challenge | undefined {
 	return CHALLENGES.find((c) => c.id === id);

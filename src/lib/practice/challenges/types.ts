@@ -23,7 +23,11 @@ export type Goal =
 	/** Reads served stale by a follower, as a percentage of completed requests, at most this. */
 	| { kind: 'staleReads'; maxPct: number }
 	/** Acknowledged writes overwritten by a concurrent write at another leader (last write wins), as a percentage of completed requests, at most this. */
-	| { kind: 'lostUpdates'; maxPct: number };
+	| { kind: 'lostUpdates'; maxPct: number }
+	/** Duplicate deliveries (redelivered while still in processing), as a percentage of all queues' deliveries, at most this. */
+	| { kind: 'duplicates'; maxPct: number }
+	/** Messages dropped after a failed processing (not redelivered, not dead-lettered), over all queues, at most this. */
+	| { kind: 'droppedMessages'; max: number };
 
 export type Level = 'easy' | 'medium' | 'hard';
 
