@@ -3,7 +3,7 @@
 // failed; every second the p99 was over the goal is put down to the busiest part then. Each
 // injected fault gets one line with its consequence in numbers. Pure: design, result,
 // frames and events in, report out. Definitions: docs/model.md, "The run summary".
-import type { Design, ScenarioEvent } from '../model/types';
+import { FAILURE_REASONS, type Design, type ScenarioEvent } from '../model/types';
 import type { MetricsFrame, Reason, SimResult } from '../sim/types';
 
 export interface FaultLine {
@@ -38,13 +38,14 @@ export interface FaultReport {
 	failedShare: number;
 }
 
-const REASONS: Reason[] = ['rejected', 'rate-limited', 'timeout', 'unavailable', 'lost'];
+const REASONS: readonly Reason[] = FAILURE_REASONS;
 const VERB: Record<Reason, string> = {
 	rejected: 'rejected (queue full)',
 	'rate-limited': 'rate-limited (429)',
 	timeout: 'timed out',
 	unavailable: 'unavailable',
-	lost: 'lost (acknowledged, then discarded by the failover)'
+	lost: 'lost (acknowledged, then discarded by the failover)',
+	'pool-timeout': 'refused by a full connection pool (pool-wait timeout)'
 };
 export const SATURATED = 0.85;
 const SUSTAINED = 0.95;

@@ -1,5 +1,5 @@
 // Small integer codes used in the hot loop (typed arrays hold numbers, not strings).
-import type { NodeKind, Reason, RequestType } from '../model/types';
+import { FAILURE_REASONS, type NodeKind, type Reason, type RequestType } from '../model/types';
 
 /**
  * The kind codes of the hot loop, the only enumeration of kinds in the simulator: NodeRt.k is
@@ -29,9 +29,9 @@ export { unreachable } from '../model/exhaustive';
 export const TYPES: readonly RequestType[] = ['static', 'read', 'write'];
 export const T_STATIC = 0, T_READ = 1, T_WRITE = 2;
 
-export const REASONS: readonly Reason[] = ['rejected', 'rate-limited', 'timeout', 'unavailable', 'lost'];
+export const REASONS: readonly Reason[] = FAILURE_REASONS;
 /** Result codes of a call: 0 is success, 1 + index into REASONS is a failure. */
-export const OK = 0, REJECTED = 1, RATE_LIMITED = 2, TIMEOUT = 3, UNAVAILABLE = 4, LOST = 5;
+export const OK = 0, REJECTED = 1, RATE_LIMITED = 2, TIMEOUT = 3, UNAVAILABLE = 4, LOST = 5, POOL_TIMEOUT = 6;
 
 // Event codes (≤ 31: they share an Int32 with their payload in the heap).
 export const EV = {
@@ -55,21 +55,22 @@ export const EV = {
 	FAULT_END: 18, // a = index of the fault (sim/faults.ts) whose time is up
 	FAULT_TICK: 19, // a = index of the fault: its next step (rolling deploy, warm-up)
 	GC_PAUSE: 20, // a = node, b = instance: a stop-the-world pause starts
-	GC_TICK: 21 // a = node: look at its heap pressure (GC pauses mechanism)
+	GC_TICK: 21, // a = node: look at its heap pressure (GC pauses mechanism)
+	POOL_WAIT: 22 // a = call waiting for a pooled connection, b = its ticket
 } as const;
 
 // Per-node counters (Float64Array), cumulative from t = 0; windows and the run are differences.
 export const C = {
 	ARR: 0,
 	COMP: 1,
-	FAIL: 2, // 2..6 by reason
-	ACC: 7,
-	WAITED: 8,
-	LOOKUPS: 9,
-	HITS: 10,
-	STALE: 11,
-	LOST: 12,
-	SIZE: 13
+	FAIL: 2, // 2..7 by reason (REASONS order)
+	ACC: 8,
+	WAITED: 9,
+	LOOKUPS: 10,
+	HITS: 11,
+	STALE: 12,
+	LOST: 13,
+	SIZE: 14
 } as const;
 
 // Plan steps of a service or worker, per request type.

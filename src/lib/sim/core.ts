@@ -11,6 +11,8 @@ import { Rng } from './engine/rng';
 import { onArrive, onResult, onServed } from './dispatch';
 import { CallPool } from './calls';
 import { FIFO, abandoned, backoff, popHead, popOrdered } from './overload';
+import { acquire, releaseConn } from './pools';
+import type { PoolTable } from './parts/pool';
 
 /**
  * A chain of zero-latency calls is followed by direct calls (cheaper than an event each) up
@@ -66,6 +68,9 @@ export class Sim extends CallPool {
 	/** Sliced run (scale.ts): counts × scale, instances × instanceScale. */
 	scale = 1;
 	instanceScale = new Float64Array(0);
+	/** Connection pools (pools.ts), null when no edge has one; the last wait's ticket. */
+	pools: PoolTable | null = null;
+	poolTicket = 0;
 	/** Set once a partition event has cut two regions apart. */
 	anyPartition = false;
 	spikeMul = new Float64Array(0);
@@ -174,11 +179,26 @@ export class Sim extends CallPool {
 				return;
 			}
 		}
+		let conn = 0;
+		if (edge.pool >= 0 && (conn = acquire(this, parent, e, target, inst)) === 0) return; // waits for a connection, or refused
+		this.transmit(parent, e, target, inst, conn);
+	}
+
+	/** The send itself, once any connection is held (conn: its pool slot + 1, or 0). */
+	transmit(parent: number, e: number, target: number, inst: number, conn: number): void {
+		this.cCurEdge[parent] = e;
+		const edge = this.edges[e];
 		const c = this.child(parent, target);
 		this.cEdge[c] = e;
 		this.cInst[c] = inst;
+		this.cConn[c] = conn;
 		this.cChild[parent] = c;
-		if (edge.timeout > 0) this.q.push(this.now + edge.timeout, EV.TIMEOUT, c, this.cGen[c]);
+		if (edge.timeout > 0) {
+			const t = this.now + edge.timeout;
+			this.q.push(t, EV.TIMEOUT, c, this.cGen[c]);
+			// The deadline travels with the request, tightened by each caller's own timeout.
+			if (t < this.cDeadline[c]) this.cDeadline[c] = t;
+		}
 		let lat = target === edge.dst ? edge.lat : this.latency(edge, target);
 		if (edge.fromOrigin) {
 			// A caller outside any region (client, DNS, CDN edge) carries the user: the hop costs
@@ -267,6 +287,7 @@ export class Sim extends CallPool {
 
 	/** The answer of call c reaches its parent. */
 	deliver(c: number): void {
+		if (this.cConn[c] !== 0) releaseConn(this, c);
 		const p = this.cParent[c];
 		const res = this.cRes[c], flags = this.cFlags[c], e = this.cEdge[c];
 		if (p < 0 || this.cGen[p] !== this.cPGen[c]) {
@@ -313,6 +334,7 @@ export class Sim extends CallPool {
 		const p = this.cParent[c];
 		if (p < 0 || this.cGen[p] !== this.cPGen[c] || this.cChild[p] !== c) return;
 		// The caller gives up; the callee keeps working (that wasted work is what makes retry storms).
+		if (this.cConn[c] !== 0) releaseConn(this, c);
 		this.cParent[c] = -1;
 		this.cChild[p] = -1;
 		this.childDone(p, this.cEdge[c], TIMEOUT, 0, true);

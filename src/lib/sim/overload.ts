@@ -6,7 +6,7 @@
 import type { Sim } from './core';
 import type { EdgeRt, NodeRt } from './compile';
 import { num, obj, str } from './compile';
-import { EV, F, K, RATE_LIMITED, REJECTED, TIMEOUT, UNAVAILABLE } from './consts';
+import { EV, F, K, POOL_TIMEOUT, RATE_LIMITED, REJECTED, TIMEOUT, UNAVAILABLE } from './consts';
 import { RetryBudget } from './parts/retryBudget';
 
 export const FIFO = 0, LIFO = 1, ADAPTIVE = 2;
@@ -35,7 +35,11 @@ export function initRetry(e: EdgeRt, p: Record<string, unknown>): void {
 	const on = str(p.retryOn, 'any-failure');
 	const bit = (r: number) => 1 << r;
 	e.retryMask =
-		on === 'timeouts' ? bit(TIMEOUT) : on === 'not-overload' ? bit(TIMEOUT) | bit(UNAVAILABLE) : bit(TIMEOUT) | bit(UNAVAILABLE) | bit(REJECTED) | bit(RATE_LIMITED);
+		on === 'timeouts'
+			? bit(TIMEOUT)
+			: on === 'not-overload'
+				? bit(TIMEOUT) | bit(UNAVAILABLE)
+				: bit(TIMEOUT) | bit(UNAVAILABLE) | bit(REJECTED) | bit(RATE_LIMITED) | bit(POOL_TIMEOUT);
 	const j = str(p.jitter, 'equal');
 	e.jitter = j === 'full' ? 1 : j === 'none' ? 2 : 0;
 	e.backoffCap = Math.max(0, num(p.backoffCapMs, 60_000)) / 1000;

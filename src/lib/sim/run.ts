@@ -8,6 +8,7 @@ import { DesignError } from './types';
 import { checkDesign } from './check';
 import { ClientState, deadline, scheduleNext, startClient, startRequest } from './components/client';
 import { GC_TICK_S, gcTick } from './overload';
+import { buildPools, poolWaitOver } from './pools';
 import { buildPlans } from './components/service';
 import { cacheFlush, initCache, prefillCache } from './components/cache';
 import { initDatabases, promote } from './components/database';
@@ -68,6 +69,7 @@ export class Run implements Simulation {
 			s.scale = k;
 			s.nodes.forEach((n) => (s.instanceScale[n.idx] = slice.instanceScale[n.id] ?? 1));
 		}
+		s.pools = buildPools(s);
 		s.onWorkerFree = (n, i) => workerFree(s, n, i);
 		s.lostAtDeadInstance = (c) => {
 			if (s.nodes[s.cNode[c]].k === K.worker && s.cParent[c] < 0 && s.cPend[c] >= 0 && s.nodes[s.cPend[c]]?.k === K.queue) redeliver(s, c);
@@ -212,6 +214,9 @@ export class Run implements Simulation {
 					break;
 				case EV.GC_TICK:
 					gcTick(s, s.nodes[a]);
+					break;
+				case EV.POOL_WAIT:
+					poolWaitOver(s, a, q.bv);
 					break;
 				default:
 					this.scenario.handle(q.code, a, q.bv);

@@ -7,7 +7,7 @@ import { analyse } from '../../analysis/bottleneck';
 import { chainDesign } from '$testing/testDesign';
 import type { SimResult } from '../../sim/types';
 
-const zero = { rejected: 0, 'rate-limited': 0, timeout: 0, unavailable: 0, lost: 0 };
+const zero = { rejected: 0, 'rate-limited': 0, timeout: 0, unavailable: 0, lost: 0, 'pool-timeout': 0 };
 const stat = { mean: 20, p50: 10, p95: 300, p99: 900, max: 2000 };
 const result: SimResult = {
 	durationS: 60,

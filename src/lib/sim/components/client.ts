@@ -9,6 +9,7 @@ import { addBoth } from '../engine/histogram';
 import { C, EV, F, LOST, OK, UNAVAILABLE, TIMEOUT } from '../consts';
 import { Zipf } from '../engine/zipf';
 import { routeTo } from './database';
+import { leavePool, releaseConn } from '../pools';
 
 export class ClientState {
 	rps: number;
@@ -141,6 +142,7 @@ export function startRequest(s: Sim, n: NodeRt): void {
 		endRequest(s, c, UNAVAILABLE);
 		return;
 	}
+	s.cDeadline[c] = s.now + st.timeout;
 	if (s.now + st.timeout < s.durationS) s.q.push(s.now + st.timeout, EV.DEADLINE, c, s.cGen[c]);
 	s.send(c, e, routeTo(s, s.edges[e].dst, t), -1);
 }
@@ -177,7 +179,11 @@ export function endRequest(s: Sim, c: number, res: number): void {
 export function deadline(s: Sim, c: number, gen: number): void {
 	if (s.cGen[c] !== gen) return;
 	const ch = s.cChild[c];
-	if (ch >= 0) s.cParent[ch] = -1;
+	if (ch >= 0) {
+		if (s.cConn[ch] !== 0) releaseConn(s, ch);
+		s.cParent[ch] = -1;
+	}
+	if (s.cWait[c] !== 0) leavePool(s, c);
 	endRequest(s, c, TIMEOUT);
 }
 
