@@ -56,7 +56,8 @@ export const EV = {
 	FAULT_TICK: 19, // a = index of the fault: its next step (rolling deploy, warm-up)
 	GC_PAUSE: 20, // a = node, b = instance: a stop-the-world pause starts
 	GC_TICK: 21, // a = node: look at its heap pressure (GC pauses mechanism)
-	POOL_WAIT: 22 // a = call waiting for a pooled connection, b = its ticket
+	POOL_WAIT: 22, // a = call waiting for a pooled connection, b = its ticket
+	LEASE: 23 // a = cache node, b = key: a cache-aside lease (coalescing) runs out
 } as const;
 
 // Per-node counters (Float64Array), cumulative from t = 0; windows and the run are differences.
@@ -70,7 +71,8 @@ export const C = {
 	HITS: 11,
 	STALE: 12,
 	LOST: 13,
-	SIZE: 14
+	COALESCED: 14, // cache misses that waited for another's fetch of their key
+	SIZE: 15
 } as const;
 
 // Plan steps of a service or worker, per request type.
@@ -93,5 +95,6 @@ export const F = {
 	HELD: 16, // a blocking server holds its worker for this call
 	STARTED: 32, // service has started (the call holds a worker)
 	LOSSY: 64, // sent over a link with packet loss: the answer may be retransmitted too
-	DOOMED: 128 // a client write whose commit a failover discarded: its success will be "lost"
+	DOOMED: 128, // a client write whose commit a failover discarded: its success will be "lost"
+	BACKGROUND: 256 // a call nobody waits for on purpose (a cache's background refresh): never abandoned
 } as const;

@@ -8,6 +8,7 @@ import type { FailureCounts, MetricsFrame, NodeFrame, NodeResult, SimResult, Sta
 import { KINDS } from '../model/kinds';
 import { dbs } from './components/database';
 import { qs } from './components/queue';
+import { cacheFlight } from './components/cache';
 
 type Snap = { g: Float64Array; nodes: Float64Array[]; areas: Float64Array; t: number };
 
@@ -55,6 +56,14 @@ function extras(s: Sim, n: NodeRt, cnt: Float64Array, base: Float64Array, out: P
 		if (st.set) out.leader = st.set.leader === n.idx ? 1 : 0;
 	}
 	if (n.k === K.cache && cnt[C.LOST] > 0) out.lostWrites = cnt[C.LOST] - base[C.LOST];
+	if (n.k === K.cache && cacheFlight(n)) {
+		// Coalescing and stale-while-revalidate (cacheflight.ts): misses that waited for another's
+		// fetch, and hits served past their TTL, each also as a share of the lookups.
+		const look = cnt[C.LOOKUPS] - base[C.LOOKUPS];
+		out.coalesced = cnt[C.COALESCED] - base[C.COALESCED];
+		out.staleServed = cnt[C.STALE] - base[C.STALE];
+		out.staleServedRatio = look > 0 ? out.staleServed / look : 0;
+	}
 	if (n.k === K.queue) out.depth = qs(n).len;
 }
 
@@ -186,7 +195,7 @@ export function buildResult(s: Sim, seed: number): SimResult {
 	};
 }
 
-const COUNT_KEYS = ['arrived', 'completed', 'inFlight', 'offeredRps', 'servedRps', 'meanQueue', 'depth', 'staleReads', 'lostWrites'];
+const COUNT_KEYS = ['arrived', 'completed', 'inFlight', 'offeredRps', 'servedRps', 'meanQueue', 'depth', 'staleReads', 'lostWrites', 'coalesced', 'staleServed'];
 
 /** A sliced run's counts back to the whole design's (latencies and ratios stay). */
 function scaleCounts(o: Record<string, unknown>, k: number): void {

@@ -61,7 +61,7 @@ export function backoff(s: Sim, e: EdgeRt, a: number): number {
 export function abandoned(s: Sim, c: number): boolean {
 	let x = c;
 	for (;;) {
-		if ((s.cFlags[x] & (F.MESSAGE | F.REPLICA)) !== 0) return false;
+		if ((s.cFlags[x] & (F.MESSAGE | F.REPLICA | F.BACKGROUND)) !== 0) return false;
 		const p = s.cParent[x];
 		if (p < 0) return s.nodes[s.cNode[x]].k !== K.client;
 		if (s.cGen[p] !== s.cPGen[x] || s.cChild[p] !== x) return true;

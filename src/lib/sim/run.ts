@@ -11,6 +11,7 @@ import { GC_TICK_S, gcTick } from './overload';
 import { buildPools, poolWaitOver } from './pools';
 import { buildPlans } from './components/service';
 import { cacheFlush, initCache, prefillCache } from './components/cache';
+import { leaseOver } from './components/cacheflight';
 import { initDatabases, promote } from './components/database';
 import { initForward } from './components/forward';
 import { initQueue, initWorker, redeliver, workerFree } from './components/queue';
@@ -217,6 +218,9 @@ export class Run implements Simulation {
 					break;
 				case EV.POOL_WAIT:
 					poolWaitOver(s, a, q.bv);
+					break;
+				case EV.LEASE:
+					leaseOver(s, s.nodes[a], q.bv);
 					break;
 				default:
 					this.scenario.handle(q.code, a, q.bv);

@@ -21,6 +21,11 @@ export interface NodeResult {
 	hitRatio?: number;
 	staleReads?: number;
 	lostWrites?: number;
+	/** A coalescing cache: misses that waited for another's fetch of their key. */
+	coalesced?: number;
+	/** A cache with stale-while-revalidate: hits served past their TTL, and their share of the lookups. */
+	staleServed?: number;
+	staleServedRatio?: number;
 	replicationLagMs?: number;
 	depth?: number;
 	instances?: number;
@@ -67,6 +72,9 @@ export interface NodeFrame {
 	hitRatio?: number;
 	staleReads?: number;
 	lostWrites?: number;
+	coalesced?: number;
+	staleServed?: number;
+	staleServedRatio?: number;
 	replicationLagMs?: number;
 	depth?: number;
 	oldestAgeMs?: number;
