@@ -54,11 +54,13 @@ export function backoff(s: Sim, e: EdgeRt, a: number): number {
 }
 
 /**
- * Whether the request call c serves has been given up on upstream: some caller on its chain
- * timed out (its link was cut) or finished (its slot was recycled). Messages and replica
- * requests have no waiting caller.
+ * Whether the request call c serves has been given up on upstream: its deadline (the client's
+ * send + timeout, tightened by each edge's timeout, carried with the request) has passed, or
+ * some caller on its chain timed out (its link was cut) or finished (its slot was recycled).
+ * Messages, replica requests and background refreshes have no waiting caller.
  */
 export function abandoned(s: Sim, c: number): boolean {
+	if (s.now >= s.cDeadline[c]) return true;
 	let x = c;
 	for (;;) {
 		if ((s.cFlags[x] & (F.MESSAGE | F.REPLICA | F.BACKGROUND)) !== 0) return false;
