@@ -5,7 +5,7 @@
 import type { Design } from '../model/types';
 import type { Finding } from './review';
 import { cloneDesign } from './build';
-import { addEdge, incoming, isReplication, paramsOf } from './transforms';
+import { addEdge, incoming, isReplication, nameOf, paramsOf } from './transforms';
 
 export function idleFollowers(d: Design): Finding[] {
 	return d.nodes
@@ -19,7 +19,7 @@ export function idleFollowers(d: Design): Finding[] {
 				rule: 'idle-follower',
 				severity: 'low',
 				nodeId: n.id,
-				title: `${n.label || n.id} gets no reads`,
+				title: `${nameOf(n)} gets no reads`,
 				reason: 'Reads go to a follower only from the parts connected to it. With no caller it only replays writes: connect the leader\'s readers to it so it takes its share of reads.',
 				fix: readers.length
 					? {

@@ -8,6 +8,8 @@ import type { Design, DesignEdge, DesignNode, NodeKind, Params } from '../model/
 export const byId = (d: Design, id: string): DesignNode | undefined => d.nodes.find((n) => n.id === id);
 export const incoming = (d: Design, id: string): DesignEdge[] => d.edges.filter((e) => e.target === id);
 export const outgoing = (d: Design, id: string): DesignEdge[] => d.edges.filter((e) => e.source === id);
+/** How a review or a fix names a part: its label, else its id. */
+export const nameOf = (n: DesignNode): string => n.label || n.id;
 export const kindOf = (d: Design, id: string): NodeKind | undefined => byId(d, id)?.kind;
 export const isReplication = (d: Design, e: DesignEdge) => kindOf(d, e.source) === 'database' && kindOf(d, e.target) === 'database';
 

@@ -1,18 +1,15 @@
-// The discrete-event core: the clock, the event loop, the pool of calls (per-request state
-// in typed arrays, calls.ts) and the protocol every component speaks: send a call over an edge,
-// arrive at a node, queue and serve at an instance, finish, return to the caller, with
-// timeouts, retries and breakers on the way. No object or closure is made per event.
-import type { Design } from '../model/types';
-import { compile, type Compiled, type EdgeRt, NodeRt } from './compile';
-import { C, EV, F, K, OK, TIMEOUT, UNAVAILABLE, LOST, REJECTED } from './consts';
-import { EventQueue } from './engine/heap';
-import { Histogram, addBoth } from './engine/histogram';
-import { Rng } from './engine/rng';
+// The discrete-event core: the call protocol every component speaks: send a call over an
+// edge, arrive at a node, finish, return to the caller, with timeouts, retries and breakers
+// on the way, and the end of a call's service at an instance. No object or closure is made
+// per event. The state it runs on is state.ts (clock, queue, pool of calls in typed arrays,
+// counters) and the server groups it queues at are servers.ts; Sim is the one class all
+// three make (Sim extends ServerGroups extends SimState), so components see one object.
+import { C, EV, F, K, OK, TIMEOUT, UNAVAILABLE } from './consts';
+import { addBoth } from './engine/histogram';
 import { onArrive, onResult, onServed } from './dispatch';
-import { CallPool } from './calls';
-import { FIFO, abandoned, backoff, popHead, popOrdered } from './overload';
+import { backoff } from './overload';
+import { ServerGroups } from './servers';
 import { acquire, releaseConn } from './pools';
-import type { PoolTable } from './parts/pool';
 
 /**
  * A chain of zero-latency calls is followed by direct calls (cheaper than an event each) up
@@ -32,137 +29,10 @@ export interface Handlers {
 	resume(s: Sim, c: number): void;
 }
 
-export class Sim extends CallPool {
-	q = new EventQueue();
-	rng: Rng;
-	now = 0;
-	events = 0;
-	durationS: number;
-	warmupS: number;
-	frameS: number;
-	design: Design;
-	nodes: NodeRt[];
-	edges: EdgeRt[];
-	cx: Compiled;
+export class Sim extends ServerGroups {
 	/** Calls answered in place (zero latency) nest; past MAX_NESTING they go through the queue instead. */
 	private nesting = 0;
-	R: number;
-	/** Region down flags and partitions (pairs a*R+b). */
-	regionDown: Uint8Array;
-	partitioned: Uint8Array;
 
-	// scratch outputs of pickers (no tuple allocation)
-	dbEdge = -1;
-	pickE = -1;
-	pickI = -1;
-	// scenario-driven state
-	spikesPlanned = false;
-	/** Whether any node looks at keys (caches, shards, replicas, ip-hash, per-key limits); if not, none are drawn. */
-	keysMatter = true;
-	/** Only a least-response-time balancer needs each instance's recent latency. */
-	trackEwma = false;
-	/** With one client its node's latency is the global one: recorded once. */
-	singleClient = false;
-	/** When every client sends one and the same type, the per-type latency is the global one (recorded once). */
-	singleType = -1;
-	/** Sliced run (scale.ts): counts × scale, instances × instanceScale. */
-	scale = 1;
-	instanceScale = new Float64Array(0);
-	/** Connection pools (pools.ts), null when no edge has one; the last wait's ticket. */
-	pools: PoolTable | null = null;
-	poolTicket = 0;
-	/** Set once a partition event has cut two regions apart. */
-	anyPartition = false;
-	spikeMul = new Float64Array(0);
-	replicaSets: import('./components/database').ReplicaSet[] = [];
-	scenario: { pendingReady: Int32Array } | null = null;
-	/** Lifecycle machines (XState) per node: health, and the autoscaler or cache life. */
-	health: ({ stateName(): string } | undefined)[] = [];
-	lives: ({ stateName(): string } | undefined)[] = [];
-
-	// ---- global counters (cumulative) and histograms
-	g = new Float64Array(C.SIZE);
-	gRun = new Histogram();
-	gWin = new Histogram();
-	gType = [new Histogram(), new Histogram(), new Histogram()];
-	/** Failed requests: send → the client learns of the failure (run and window). */
-	gFailRun = new Histogram();
-	gFailWin = new Histogram();
-	snapRun: { g: Float64Array; nodes: Float64Array[]; areas: Float64Array } | null = null;
-	snapWin: { g: Float64Array; nodes: Float64Array[]; areas: Float64Array; t: number };
-
-	constructor(design: Design, opts: { durationS: number; warmupS: number; seed: number; frameS: number }) {
-		super();
-		this.design = design;
-		this.durationS = opts.durationS;
-		this.warmupS = opts.warmupS;
-		this.frameS = opts.frameS;
-		this.rng = new Rng(opts.seed);
-		this.cx = compile(design);
-		this.nodes = this.cx.nodes;
-		this.edges = this.cx.edges;
-		this.R = this.cx.regions.length;
-		this.regionDown = new Uint8Array(Math.max(1, this.R));
-		this.partitioned = new Uint8Array(Math.max(1, this.R * this.R));
-		this.snapWin = this.snapshot(0);
-		this.instanceScale = new Float64Array(this.nodes.length).fill(1);
-	}
-
-	snapshot(t: number) {
-		const areas = new Float64Array(this.nodes.length * 3);
-		this.nodes.forEach((n, i) => {
-			this.touch(n);
-			areas[3 * i] = n.busyArea;
-			areas[3 * i + 1] = n.waitArea;
-			areas[3 * i + 2] = n.capArea;
-		});
-		return { g: this.g.slice(), nodes: this.nodes.map((n) => n.cnt.slice()), areas, t };
-	}
-
-	// ---------------------------------------------------------------- time-weighted areas
-	touch(n: NodeRt): void {
-		const dt = this.now - n.lastT;
-		if (dt > 0) {
-			n.busyArea += n.busyTotal * dt;
-			n.waitArea += n.waitTotal * dt;
-			n.capArea += n.capTotal * dt;
-			n.lastT = this.now;
-		}
-	}
-
-	/**
-	 * A group's capacity is its live workers: utilization is busy time over the capacity of
-	 * the instances that were up (a dead instance neither works nor counts as idle).
-	 */
-	recap(n: NodeRt): void {
-		this.touch(n);
-		let up = 0;
-		if (!this.nodeDown(n)) for (let i = 0; i < n.active; i++) up += n.up[i];
-		n.capTotal = up * n.conc;
-	}
-
-	// ---------------------------------------------------------------- health
-	nodeDown(n: NodeRt): boolean {
-		return n.failed || (n.region >= 0 && this.regionDown[n.region] === 1);
-	}
-	instUp(n: NodeRt, i: number): boolean {
-		return n.up[i] === 1 && !this.nodeDown(n);
-	}
-	/** Whether a node has no instance able to answer (for DNS and failover decisions). */
-	allDown(n: NodeRt): boolean {
-		if (this.nodeDown(n)) return true;
-		if (n.k === K.client) return false;
-		for (let i = 0; i < n.active; i++) if (n.up[i] === 1) return false;
-		return true;
-	}
-
-	latency(e: EdgeRt, target: number): number {
-		if (target === e.dst) return e.lat;
-		const ra = this.nodes[e.src].region, rb = this.nodes[target].region;
-		return e.base + (ra >= 0 && rb >= 0 ? this.cx.regionLat[ra * this.R + rb] : 0);
-	}
-
-	// ---------------------------------------------------------------- the call protocol
 	/** Send a child of `parent` over edge e to node `target` (instance `inst`, or -1: the node picks). */
 	send(parent: number, e: number, target: number, inst: number): void {
 		this.cCurEdge[parent] = e;
@@ -340,100 +210,7 @@ export class Sim extends CallPool {
 		this.childDone(p, this.cEdge[c], TIMEOUT, 0, true);
 	}
 
-	// ---------------------------------------------------------------- server groups
-	serviceTime(n: NodeRt, c: number): number {
-		let mean = n.mean;
-		if (n.k === K.database) mean = this.cType[c] === 2 ? n.writeMean : n.readMean;
-		mean *= n.slow;
-		if (mean <= 0) return 0;
-		if (n.dist === 0) return this.rng.exponential(mean);
-		if (n.dist === 1) return mean;
-		const s = n.sigma;
-		return Math.exp(Math.log(mean) - 0.5 * s * s + s * this.rng.normal());
-	}
-
-	/** Queue or serve call c at instance i of a server group. */
-	admit(n: NodeRt, i: number, c: number): void {
-		this.cInst[c] = i;
-		if (!this.instUp(n, i)) {
-			this.finish(c, UNAVAILABLE);
-			return;
-		}
-		if (n.dropAbandoned && abandoned(this, c)) {
-			// Its client gave up before it got here: serving it would be work for nobody.
-			this.finish(c, TIMEOUT);
-			return;
-		}
-		const counted = (this.cFlags[c] & F.REPLICA) === 0;
-		if (n.busy[i] < n.conc) {
-			if (counted) n.cnt[C.ACC]++;
-			this.touch(n);
-			n.busy[i]++;
-			n.busyTotal++;
-			this.startService(n, i, c);
-			return;
-		}
-		if (n.qLen[i] >= n.queueLimit) {
-			this.finish(c, REJECTED);
-			return;
-		}
-		if (counted) {
-			n.cnt[C.ACC]++;
-			n.cnt[C.WAITED]++;
-		}
-		this.touch(n);
-		n.waitTotal++;
-		let qb = n.queues[i];
-		const len = n.qLen[i];
-		if (len === qb.length) {
-			const nb = new Int32Array(qb.length * 2);
-			const h = n.qHead[i];
-			for (let j = 0; j < len; j++) nb[j] = qb[(h + j) % qb.length];
-			n.queues[i] = qb = nb;
-			n.qHead[i] = 0;
-		}
-		qb[(n.qHead[i] + len) % qb.length] = c;
-		n.qLen[i] = len + 1;
-	}
-
-	/** The worker is already counted busy. */
-	startService(n: NodeRt, i: number, c: number): void {
-		this.cFlags[c] |= F.STARTED;
-		this.cEpoch[c] = n.epoch[i];
-		let st = this.serviceTime(n, c);
-		// Contention: each other busy worker on the instance adds a share of the service time.
-		if (n.contention > 0) st *= 1 + n.contention * (n.busy[i] - 1);
-		if (n.instSlow !== null) st *= n.instSlow[i];
-		// Work that starts during a stop-the-world pause waits for its end.
-		if (n.pausedUntil !== null && n.pausedUntil[i] > this.now) st += n.pausedUntil[i] - this.now;
-		this.q.push(this.now + st, EV.DONE, c, 0);
-	}
-
-	/** A worker of instance i frees: the oldest waiting call takes it (or per the queue order). */
-	release(n: NodeRt, i: number): void {
-		this.touch(n);
-		while (n.qLen[i] > 0) {
-			const c = n.discipline === FIFO ? popHead(n, i) : popOrdered(this, n, i);
-			if (c < 0) continue;
-			if (n.dropAbandoned && abandoned(this, c)) {
-				// Its caller gave up: serving it would be work for nobody.
-				this.finish(c, TIMEOUT);
-				continue;
-			}
-			this.startService(n, i, c);
-			return;
-		}
-		n.busy[i]--;
-		n.busyTotal--;
-		if (n.k === K.worker) this.onWorkerFree(n, i);
-	}
-
-	onWorkerFree: (n: NodeRt, i: number) => void = () => {};
-
-	spikeFactor(client: number): number {
-		return this.spikeMul.length > 0 ? this.spikeMul[client] : 1;
-	}
-
+	/** A call's service at instance cInst ended (EV.DONE): hand it to its node's component. */
 	done(c: number): void {
 		const n = this.nodes[this.cNode[c]];
 		const i = this.cInst[c];
@@ -461,37 +238,4 @@ export class Sim extends CallPool {
 	}
 
 	lostAtDeadInstance: (c: number) => void = (c) => this.finish(c, UNAVAILABLE);
-
-	/** Whether call c's instance died since it started there (its in-memory state is gone). */
-	stale(c: number): boolean {
-		const n = this.nodes[this.cNode[c]];
-		const i = this.cInst[c];
-		return (this.cFlags[c] & F.STARTED) !== 0 && i >= 0 && n.epoch[i] !== this.cEpoch[c];
-	}
-
-	/** Take instance i down: what it was serving and queueing is lost. */
-	killInstance(n: NodeRt, i: number): void {
-		if (n.up[i] === 0) return;
-		this.touch(n);
-		n.up[i] = 0;
-		n.epoch[i]++;
-		n.instDownSince[i] = this.now;
-		n.busyTotal -= n.busy[i];
-		n.busy[i] = 0;
-		const len = n.qLen[i];
-		n.waitTotal -= len;
-		n.qLen[i] = 0;
-		const qb = n.queues[i], h = n.qHead[i];
-		for (let j = 0; j < len; j++) this.finish(qb[(h + j) % qb.length], UNAVAILABLE);
-		n.qHead[i] = 0;
-		this.recap(n);
-	}
-
-	reviveInstance(n: NodeRt, i: number): void {
-		if (n.up[i] === 1) return;
-		n.up[i] = 1;
-		n.instDownSince[i] = -Infinity;
-		this.recap(n);
-		if (n.k === K.worker) for (let j = 0; j < n.conc; j++) this.onWorkerFree(n, i);
-	}
 }

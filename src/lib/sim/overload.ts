@@ -4,6 +4,7 @@
 // at compile time into plain fields; a group or edge that asks for none of it takes the
 // same path as before.
 import type { Sim } from './core';
+import type { ServerGroups } from './servers';
 import type { EdgeRt, NodeRt } from './compile';
 import { num, obj, str } from './compile';
 import { EV, F, K, POOL_TIMEOUT, RATE_LIMITED, REJECTED, TIMEOUT, UNAVAILABLE } from './consts';
@@ -59,7 +60,7 @@ export function backoff(s: Sim, e: EdgeRt, a: number): number {
  * some caller on its chain timed out (its link was cut) or finished (its slot was recycled).
  * Messages, replica requests and background refreshes have no waiting caller.
  */
-export function abandoned(s: Sim, c: number): boolean {
+export function abandoned(s: ServerGroups, c: number): boolean {
 	if (s.now >= s.cDeadline[c]) return true;
 	let x = c;
 	for (;;) {
@@ -75,7 +76,7 @@ export function abandoned(s: Sim, c: number): boolean {
  * The next waiting call for a freed worker of instance i under LIFO or adaptive order, or −1
  * when it shed one instead (the caller loops). The queue is a ring: head is the oldest.
  */
-export function popOrdered(s: Sim, n: NodeRt, i: number): number {
+export function popOrdered(s: ServerGroups, n: NodeRt, i: number): number {
 	const qb = n.queues[i], L = qb.length, h = n.qHead[i], len = n.qLen[i];
 	if (n.discipline === ADAPTIVE) {
 		const standing = s.now - n.emptyAt![i] > STANDING_S;
