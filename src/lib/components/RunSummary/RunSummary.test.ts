@@ -67,3 +67,21 @@ describe('RunSummary after faults', () => {
 		expect(screen.getByTestId('run-summary')).toHaveTextContent('Missed the goals');
 	});
 });
+
+describe('RunSummary for services and caches', () => {
+	it('says what a coalescing, stale-serving cache did', () => {
+		const pooled: SimResult = {
+			...result,
+			global: { ...result.global, failed: { ...zero, 'pool-timeout': 3000 } },
+			nodes: {
+				web: { ...result.nodes.web, arrived: 55000, failed: { ...zero, 'pool-timeout': 3000 } },
+				db: { ...result.nodes.db, failed: zero, utilization: 0.5 },
+				cache: { ...result.nodes.web, hitRatio: 0.87, coalesced: 1234, staleServed: 550, staleServedRatio: 0.01 }
+			}
+		};
+		render(RunSummary, { props: { analysis: analyse(chainDesign(), pooled), result: pooled, labels: { cache: 'Cache' }, onapply: vi.fn() } });
+		const line = screen.getByTestId('summary-cache');
+		expect(line).toHaveAttribute('data-node-id', 'cache');
+		expect(line).toHaveTextContent('Cache: hit ratio 87%; 1,234 misses waited for another\'s fetch (coalesced); 1% of lookups (550) served stale while revalidating.');
+	});
+});
