@@ -91,7 +91,8 @@ export const SCENARIO_ACTIONS = [
 	'replicationLag',
 	'consumerCrash',
 	'badDeploy',
-	'warmRestart'
+	'warmRestart',
+	'addCacheNode'
 ] as const;
 export type ScenarioAction = (typeof SCENARIO_ACTIONS)[number];
 

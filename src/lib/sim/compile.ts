@@ -42,6 +42,7 @@ export interface EdgeRt {
 	budget: RetryBudget | null;
 	/** Connection pool (sim/pools.ts): first slot in the pool table (−1: no pool), connections per caller instance, wait (s). */
 	pool: number;
+	poolSlots: number;
 	poolSize: number;
 	poolWait: number;
 }
@@ -278,6 +279,7 @@ export function compile(design: Design): Compiled {
 			backoffCap: Infinity,
 			budget: null,
 			pool: -1,
+			poolSlots: 0,
 			poolSize: 0,
 			poolWait: 0
 		};

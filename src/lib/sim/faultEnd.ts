@@ -74,6 +74,8 @@ export function undoFault(s: Sim, host: FaultHost, l: Live): void {
 				n.slow = n.healthSlow * n.faultSlow;
 			}
 			break;
+		case 'addCacheNode': // never in force: nothing to undo
+			break;
 		default:
 			never(ev.action);
 	}

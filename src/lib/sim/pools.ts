@@ -29,7 +29,8 @@ export function buildPools(s: Sim): PoolTable | null {
 	for (const e of s.edges) {
 		if (e.pool < 0) continue;
 		e.pool = at;
-		for (let i = 0; i < s.nodes[e.src].nInst; i++, at++) {
+		e.poolSlots = s.nodes[e.src].nInst;
+		for (let i = 0; i < e.poolSlots; i++, at++) {
 			t.size[at] = e.poolSize;
 			t.edgeOf[at] = e.idx;
 		}
@@ -45,8 +46,9 @@ export function acquire(s: Sim, parent: number, e: number, target: number, inst:
 	const edge = s.edges[e];
 	const t = s.pools!;
 	const i = s.cInst[parent];
-	// One pool per caller instance; a caller without instances (a forwarder) has one.
-	const slot = edge.pool + (i > 0 && i < s.nodes[edge.src].nInst ? i : 0);
+	// One pool per caller instance; a caller without instances (a forwarder) has one, and an
+	// instance added at run time (a cache node) shares the first.
+	const slot = edge.pool + (i > 0 && i < edge.poolSlots ? i : 0);
 	if (t.tryTake(slot)) return slot + 1;
 	if (edge.poolWait <= 0) {
 		s.childDone(parent, e, POOL_TIMEOUT, 0, false);
