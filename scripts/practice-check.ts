@@ -3,13 +3,15 @@
 // A tuning aid and the closing-note table; the Vitest grading tests are the proof.
 // Run: npx tsx scripts/practice-check.ts [--verbose] [id…]
 import { simulate } from '../src/lib/sim/index';
-import { CHALLENGES, checkedDesign, checkOptions, gradeChallenge, type Challenge, type Grade } from '../src/lib/practice/challenges';
+import { CHALLENGES, checkedDesign, checkOptions, checkSeeds, gradeRuns, type Challenge, type Grade } from '../src/lib/practice/challenges';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const only = args.filter((a) => !a.startsWith('--'));
 
-const grade = (c: Challenge, which: 'start' | 'reference'): Grade => gradeChallenge(c, simulate(checkedDesign(c, c[which]), checkOptions(c)));
+// A challenge checked over several seeds is graded on its band, as the app does.
+const grade = (c: Challenge, which: 'start' | 'reference'): Grade =>
+	gradeRuns(c, checkSeeds(c).map((seed) => simulate(checkedDesign(c, c[which]), { ...checkOptions(c), seed })));
 const summary = (g: Grade) => `${g.passed ? 'PASS' : 'fail'} ${g.goals.filter((x) => x.met).length}/${g.goals.length}`;
 const worst = (g: Grade) => `${Math.round(100 * Math.min(...g.goals.map((x) => x.slack)))}%`;
 

@@ -6,7 +6,7 @@ export interface DesignLike {
 	nodes: { id: string; kind: string; label?: string; position: { x: number; y: number }; region?: string; params: Record<string, unknown> }[];
 	edges: { id: string; source: string; target: string; params: Record<string, unknown> }[];
 	regions?: { id: string; name: string; position?: { x: number; y: number }; width?: number; height?: number }[];
-	scenario?: { events: { atS: number; action: string; target?: string }[] };
+	scenario?: { events: { atS: number; action: string; target?: string }[]; runs?: number };
 }
 
 export async function design(page: Page): Promise<DesignLike> {

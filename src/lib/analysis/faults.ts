@@ -4,6 +4,7 @@
 // injected fault gets one line with its consequence in numbers. Pure: design, result,
 // frames and events in, report out. Definitions: docs/model.md, "The run summary".
 import { FAILURE_REASONS, type Design, type ScenarioEvent } from '../model/types';
+import { consequence, describe, int, meanOf, pct, secs, sumFailed } from './faultWords';
 import type { MetricsFrame, Reason, SimResult } from '../sim/types';
 
 export interface FaultLine {
@@ -38,7 +39,6 @@ export interface FaultReport {
 	failedShare: number;
 }
 
-const REASONS: readonly Reason[] = FAILURE_REASONS;
 const VERB: Record<Reason, string> = {
 	rejected: 'rejected (queue full)',
 	'rate-limited': 'rate-limited (429)',
@@ -50,10 +50,6 @@ const VERB: Record<Reason, string> = {
 export const SATURATED = 0.85;
 const SUSTAINED = 0.95;
 
-const int = (x: number) => Math.round(x).toLocaleString('en-US');
-const secs = (x: number) => `${Math.round(x * 10) / 10} s`;
-const pct = (x: number) => `${Math.round(x * 100)}%`;
-const sumFailed = (f: Record<Reason, number>) => REASONS.reduce((a, r) => a + (f[r] || 0), 0);
 
 /** When each fault's effect ends: its recover, the end of a spike, a cache warm again, or the end of the run. */
 function windowOf(ev: ScenarioEvent, all: ScenarioEvent[], frames: MetricsFrame[], end: number): number {
@@ -65,19 +61,6 @@ function windowOf(ev: ScenarioEvent, all: ScenarioEvent[], frames: MetricsFrame[
 	}
 	const rec = all.find((e) => e.atS > ev.atS && e.action === 'recover' && (e.target === ev.target || e.target === undefined));
 	return rec ? rec.atS : end;
-}
-
-function meanOf(frames: MetricsFrame[], from: number, to: number, get: (f: MetricsFrame) => number | undefined): number {
-	let s = 0, n = 0;
-	for (const f of frames)
-		if (f.t > from && f.t <= to) {
-			const v = get(f);
-			if (v !== undefined && Number.isFinite(v)) {
-				s += v;
-				n++;
-			}
-		}
-	return n > 0 ? s / n : NaN;
 }
 
 /** Failures that started at node id in frame f: its own, less what its callees already counted. */
@@ -152,7 +135,7 @@ export function faultReport(design: Design, result: SimResult, frames: MetricsFr
 	};
 	for (const f of counted) {
 		frame = f;
-		for (const r of REASONS) {
+		for (const r of FAILURE_REASONS) {
 			const total = clients.reduce((a, c) => a + (f.nodes[c]?.failed[r] || 0), 0);
 			if (total <= 0) continue;
 			const origins = parts.map((id) => [id, own(f, id, r, callees)] as const).filter(([, x]) => x > 0);
@@ -208,86 +191,3 @@ export function faultReport(design: Design, result: SimResult, frames: MetricsFr
 	return { faults: lines, causes, saturated, failedShare: g.arrived > 0 ? sumFailed(g.failed) / g.arrived : 0 };
 }
 
-/** A fault in a few words ("Leader db down", "Traffic ×3 for 10 s"). */
-export function describe(ev: ScenarioEvent, label: (id: string) => string): string {
-	const who = ev.target ? label(ev.target) : 'everything';
-	switch (ev.action) {
-		case 'fail':
-			return `${who} down`;
-		case 'failInstance':
-			return `one instance of ${who} down`;
-		case 'slow':
-			return `${who} slowed ×${ev.factor ?? 2}`;
-		case 'flush':
-			return `${who} flushed`;
-		case 'spike':
-			return `traffic ×${ev.factor ?? 3}${ev.target ? ` from ${who}` : ''} for ${secs(ev.durationS ?? 10)}`;
-		case 'partition':
-			return `regions ${(ev.regions ?? []).map(label).join(' and ')} cut apart`;
-		default:
-			return `${ev.action}${ev.target ? ` on ${who}` : ''}`;
-	}
-}
-
-function consequence(
-	ev: ScenarioEvent,
-	until: number,
-	frames: MetricsFrame[],
-	design: Design,
-	label: (id: string) => string,
-	kind: (id: string) => string | undefined,
-	failed: number,
-	end: number
-): string {
-	const id = ev.target ?? '';
-	const at = ev.atS;
-	const within = frames.filter((f) => f.t >= at && f.t - f.dt < until);
-	const sumAt = (get: (f: MetricsFrame) => number | undefined) => within.reduce((a, f) => a + (get(f) ?? 0), 0);
-	const head = `${cap(describe(ev, label))} at ${secs(at)}`;
-	const failedText = failed > 0 ? `${int(failed)} requests failed meanwhile` : 'no request failed because of it';
-	if (ev.action === 'fail' && kind(id) === 'database' && within.some((f) => f.nodes[id]?.leader !== undefined)) {
-		const wasLeader = frames.filter((f) => f.t <= at + 1e-9).at(-1)?.nodes[id]?.leader !== 0;
-		if (wasLeader) {
-			const promoted = frames.find((f) => f.t > at && Object.entries(f.nodes).some(([other, n]) => other !== id && n.leader === 1));
-			const newLeader = promoted ? Object.entries(promoted.nodes).find(([other, n]) => other !== id && n.leader === 1)![0] : '';
-			const stop = promoted ? promoted.t : until;
-			const writes = within.filter((f) => f.t <= stop + 1e-9 && f.t > at).reduce((a, f) => a + (f.nodes[id]?.failed.unavailable ?? 0), 0);
-			const lost = sumAt((f) => f.nodes[id]?.lostWrites);
-			const span = promoted ? `for ${secs(stop - at)} until ${label(newLeader)} was promoted` : `for the rest of the run (${secs(end - at)}): no follower was promoted`;
-			return `Leader ${label(id)} down at ${secs(at)}: ${int(writes)} writes unavailable ${span}; ${int(lost)} writes lost`;
-		}
-	}
-	switch (ev.action) {
-		case 'fail': {
-			const there = sumAt((f) => (f.nodes[id] ? sumFailed(f.nodes[id].failed) : undefined));
-			return `${head}: ${int(there)} requests failed there over ${secs(until - at)}; ${failedText}`;
-		}
-		case 'failInstance': {
-			const before = meanOf(frames, at - 5, at, (f) => f.nodes[id]?.utilization);
-			const after = meanOf(frames, at + 1, until, (f) => f.nodes[id]?.utilization);
-			const last = within.at(-1)?.nodes[id];
-			const up = last ? ` (${last.up}/${last.instances} up)` : '';
-			return `${head}${up}: the live ones ran at ${pct(after)} (was ${pct(before)}); ${failedText}`;
-		}
-		case 'flush': {
-			const before = meanOf(frames, at - 5, at, (f) => f.nodes[id]?.hitRatio);
-			const low = Math.min(...within.map((f) => f.nodes[id]?.hitRatio ?? 1));
-			const back = until < end ? `back to ${pct(0.9 * before)} or more after ${secs(until - at)}` : 'not back by the end';
-			return `${head}: hit ratio fell from ${pct(before)} to ${pct(low)}, ${back}; ${failedText}`;
-		}
-		case 'spike': {
-			const before = meanOf(frames, at - 5, at, (f) => f.global.offeredRps);
-			const during = meanOf(frames, at + 1, until, (f) => f.global.offeredRps);
-			return `${head}: offered ${int(during)} rps (was ${int(before)}); ${failedText}`;
-		}
-		case 'slow': {
-			const before = meanOf(frames, at - 5, at, (f) => f.nodes[id]?.latency.p99);
-			const during = meanOf(frames, at + 1, until, (f) => f.nodes[id]?.latency.p99);
-			return `${head}: its p99 rose from ${int(before)} to ${int(during)} ms; ${failedText}`;
-		}
-		default:
-			return `${head}: ${failedText}`;
-	}
-}
-
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

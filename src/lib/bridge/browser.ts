@@ -3,9 +3,37 @@
 import poolScript from '../../workers/pool.worker.ts?worker&url';
 import { poolSize } from './cancel';
 import type { JobPool } from './pool';
+import type { RunBackend } from './backend';
 
 export function spawnSimWorker(): Worker {
 	return new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'simulator' });
+}
+
+/**
+ * The live run's backend on the simulator worker. Its client (Comlink, the watchdog) loads
+ * with the first start; calls keep their order across the load, and calls before any start
+ * do nothing (there is no run to control).
+ */
+export function lazySimBackend(onCrash: (message: string) => void): RunBackend {
+	let load: Promise<RunBackend> | null = null;
+	let backend: RunBackend | null = null;
+	const call = (fn: (b: RunBackend) => void) => {
+		if (backend) fn(backend);
+		else void load?.then(fn);
+	};
+	return {
+		async start(...args) {
+			load ??= import('./backend').then((m) => (backend = m.workerBackend(spawnSimWorker, onCrash)));
+			return (await load).start(...args);
+		},
+		pause: () => call((b) => b.pause()),
+		resume: () => call((b) => b.resume()),
+		step: (s) => call((b) => b.step(s)),
+		setSpeed: (s) => call((b) => b.setSpeed(s)),
+		inject: (ev) => call((b) => b.inject(ev)),
+		stop: () => call((b) => b.stop()),
+		restart: () => call((b) => b.restart())
+	};
 }
 
 let loaded: Promise<JobPool> | null = null;

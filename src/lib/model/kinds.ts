@@ -4,6 +4,7 @@ import type { NodeKind } from './types';
 import { FAILURES_SECTION, UNBOUNDED, autoscaleSection, serverGroup, spec, type ParamSpec } from './params';
 import { CLOSED_LOOP_FIELDS, GC_SECTION, OVERLOAD_SECTION } from './overload';
 import { CACHE_FLIGHT_FIELDS } from './services';
+import { KV_FIELDS, MULTI_LEADER_FIELD } from './data';
 import { DNS_PARAMS, LB_ALGORITHMS, MIX, RATE_ALGORITHMS, SHAPE } from './sharedParams';
 export { LB_ALGORITHMS, RATE_ALGORITHMS, type LbAlgorithm, type RateLimitAlgorithm } from './sharedParams';
 export { EDGE_PARAMS, REPLICATION_EDGE_KEYS, REGION_LATENCY_MS, DEFAULT_INTER_REGION_MS } from './edgeParams';
@@ -229,6 +230,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: true,
 		params: [
 			choice('role', 'Role', ['leader', 'follower'], 'leader', 'Leader takes writes; followers take reads.'),
+			MULTI_LEADER_FIELD,
 			...serverGroup({ instances: 1, concurrency: 50, queueLimit: 200 }),
 			n('readMs', 'Read time', 'ms', 5, 0, 3_600_000, 'Mean service time of a read.'),
 			n('writeMs', 'Write time', 'ms', 10, 0, 3_600_000, 'Mean service time of a write.'),
@@ -249,10 +251,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		billed: false,
 		receives: true, sends: false, hasWorkers: true, flushable: false, scalesOut: false,
 		params: [
-			int('nodes', 'Nodes', 5, 1, 10_000, 'Machines in the ring.'),
-			int('n', 'Replicas (N)', 3, 1, 100, 'Copies of each key.'),
-			int('w', 'Write quorum (W)', 2, 1, 100, 'Acks a write waits for.'),
-			int('r', 'Read quorum (R)', 2, 1, 100, 'Replies a read waits for.'),
+			...KV_FIELDS,
 			int('concurrency', 'Concurrency', 32, 1, 1_000_000, 'Workers per node.'),
 			n('serviceTimeMs', 'Service time', 'ms', 3, 0, 3_600_000, 'Mean time per request on one node.'),
 			choice('serviceDist', 'Service distribution', ['exponential', 'constant', 'lognormal'], 'exponential', 'How service times vary.'),

@@ -46,7 +46,9 @@ const NODE_KEYS = new Set(['id', 'kind', 'label', 'position', 'region', 'params'
 const EDGE_KEYS = new Set(['id', 'source', 'target', 'params']);
 const REGION_KEYS = new Set(['id', 'name', 'position', 'width', 'height']);
 const EVENT_KEYS = new Set(['atS', 'action', 'target', 'peer', 'factor', 'durationS', 'regions', 'instance', ...FAULT_FIELD_KEYS]);
-const SCENARIO_KEYS = new Set(['durationS', 'warmupS', 'seed', 'events']);
+const SCENARIO_KEYS = new Set(['durationS', 'warmupS', 'seed', 'events', 'runs']);
+/** A Run repeats over at most this many seeds. */
+export const MAX_RUNS = 100;
 const DESIGN_KEYS = new Set(['format', 'version', 'id', 'name', 'nodes', 'edges', 'regions', 'scenario', 'regionLatencyMs', 'prices']);
 
 /** What one restore carries along: its warnings, its work counter and the node ids it kept. */
@@ -215,6 +217,7 @@ function restoreScenario(raw: unknown, cx: Ctx): Scenario {
 		warmupS = 0;
 	}
 	const seed = Math.trunc(num(s.seed, DEFAULT_SCENARIO.seed, 0, 2 ** 32 - 1, 'seed'));
+	const runs = s.runs === undefined ? undefined : Math.round(num(s.runs, 1, 1, MAX_RUNS, 'runs'));
 	const events: ScenarioEvent[] = [];
 	if (Array.isArray(s.events)) {
 		for (const e of s.events.slice(0, LIMITS.events)) {
@@ -223,7 +226,7 @@ function restoreScenario(raw: unknown, cx: Ctx): Scenario {
 		}
 		if (s.events.length > LIMITS.events) cx.warn(`Only the first ${LIMITS.events} scenario events were kept.`);
 	}
-	return rebuild(s, { durationS, warmupS, seed, events }, SCENARIO_KEYS, cx.meter) as Scenario;
+	return rebuild(s, { durationS, warmupS, seed, events, runs }, SCENARIO_KEYS, cx.meter) as Scenario;
 }
 
 /**

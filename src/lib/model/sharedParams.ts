@@ -11,11 +11,15 @@ export type LbAlgorithm = (typeof LB_ALGORITHMS)[number];
 export const RATE_ALGORITHMS = ['token-bucket', 'leaky-bucket', 'fixed-window', 'sliding-window-log', 'sliding-window-counter'] as const;
 export type RateLimitAlgorithm = (typeof RATE_ALGORITHMS)[number];
 
+/** How a client's offered rate changes over time (sim/components/client.ts: rateAt). */
+export const TRAFFIC_SHAPES = ['constant', 'ramp', 'spike', 'diurnal'] as const;
+export type TrafficShape = (typeof TRAFFIC_SHAPES)[number];
+
 export const SHAPE = section(
 	'shape',
 	'Traffic shape',
 	[
-		choice('kind', 'Shape', ['constant', 'ramp', 'spike', 'diurnal'], 'constant', 'How the rate changes over time.'),
+		choice('kind', 'Shape', TRAFFIC_SHAPES, 'constant', 'How the rate changes over time.'),
 		n('toRps', 'Ramp to', 'rps', 1000, 0, 1e9, 'Rate reached at the end of the ramp.', { when: { key: 'kind', is: ['ramp'] } }),
 		n('overS', 'Ramp over', 's', 60, 0.001, 1e7, 'Length of the ramp.', { when: { key: 'kind', is: ['ramp'] }, exclusiveMin: true }),
 		n('atS', 'Spike at', 's', 30, 0, 1e7, 'When the spike starts.', { when: { key: 'kind', is: ['spike'] } }),

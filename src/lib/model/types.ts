@@ -136,6 +136,11 @@ export interface Scenario {
 	warmupS: number;
 	seed: number;
 	events: ScenarioEvent[];
+	/**
+	 * Seeds a Run covers (default 1): with more, the same design also runs once per seed on
+	 * the job pool and the charts draw the median and 5–95 % band over those runs.
+	 */
+	runs?: number;
 	[extra: string]: unknown;
 }
 

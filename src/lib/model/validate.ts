@@ -1,5 +1,6 @@
 // Field validation, shared by the inspector (as typed) and restoreDesign (on load).
 import type { ParamSpec, NumberSpec } from './params';
+import { unreachable } from './exhaustive';
 import { BAD_KEYS, sanitize, type Meter } from './sanitize';
 
 /** A free map (a client's origin regions) names at most this many keys, each this long. */
@@ -61,6 +62,8 @@ export function checkValue(spec: ParamSpec, raw: unknown): Checked<unknown> {
 			return typeof raw === 'object' && raw !== null && !Array.isArray(raw)
 				? { ok: true, value: raw }
 				: { ok: false, message: `${spec.label} must be a group of fields.` };
+		default:
+			return unreachable(spec);
 	}
 }
 

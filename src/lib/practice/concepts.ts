@@ -80,6 +80,18 @@ export const CONCEPTS = {
 		title: 'Leaderless quorums',
 		why: 'Each key lives on N machines; a write waits for W acknowledgements and a read for R answers. With R + W > N every read meets at least one copy of the latest write, and the store tolerates N − W machines down for writes, N − R for reads.'
 	},
+	'multi-leader': {
+		title: 'Multi-leader replication and write conflicts',
+		why: 'Letting each region\'s leader take writes makes writes local and fast, but two leaders can change the same key before either has heard of the other: a conflict. Last write wins keeps the later one and silently drops the other, a lost update acknowledged to its user. The chance grows with the write rate per key and the replication lag; giving each key one home leader removes it.'
+	},
+	'quorum-tuning': {
+		title: 'Tuning R and W',
+		why: 'With R + W > N every read quorum overlaps every write quorum, so reads see the latest write; with R + W ≤ N a read can land only on replicas the write has not reached yet, with probability C(N − W, R) / C(N, R) right after it. Within R + W > N, the split sets the latency: a read-heavy workload wants R = 1 and W = N, a write-heavy one the reverse.'
+	},
+	'read-repair': {
+		title: 'Read repair and hinted handoff',
+		why: 'Replicas drift: a write can miss one that was down or slow. Hinted handoff keeps the writes meant for a down replica and delivers them when it returns; read repair has each read push the newest version it finds to the replicas that were behind. Without either, a replica that comes back serves old data until the key is written again.'
+	},
 	sharding: {
 		title: 'Partitioning (sharding)',
 		why: 'Each shard owns a slice of the keys and takes only its slice of reads and writes, so write capacity grows with shards. Hash partitioning spreads keys evenly; range partitioning keeps neighbours together, which helps scans and hurts when the popular keys are neighbours.'

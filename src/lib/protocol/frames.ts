@@ -6,7 +6,7 @@ import { FAILURE_REASONS } from '../model/types';
 import type { FailureCounts, MetricsFrame, NodeFrame, Stat } from '../sim/types';
 
 const STAT_KEYS = ['mean', 'p50', 'p95', 'p99', 'max'] as const;
-const OPTIONAL_KEYS = ['hitRatio', 'staleReads', 'lostWrites', 'replicationLagMs', 'depth', 'oldestAgeMs', 'leader'] as const;
+const OPTIONAL_KEYS = ['hitRatio', 'staleReads', 'lostWrites', 'replicationLagMs', 'depth', 'oldestAgeMs', 'leader', 'conflicts', 'lostUpdates'] as const;
 const R = FAILURE_REASONS.length;
 
 /** Offsets inside a frame's global block. */
@@ -40,9 +40,11 @@ export const N = {
 	replicationLagMs: 15 + R,
 	depth: 16 + R,
 	oldestAgeMs: 17 + R,
-	leader: 18 + R
+	leader: 18 + R,
+	conflicts: 19 + R,
+	lostUpdates: 20 + R
 } as const;
-export const NODE_STRIDE = N.leader + 1;
+export const NODE_STRIDE = N.lostUpdates + 1;
 
 export const frameStride = (nodeCount: number) => GLOBAL_STRIDE + NODE_STRIDE * nodeCount;
 

@@ -1,7 +1,7 @@
 // The run's lifecycle: idle → running ⇄ paused → done, or error. Effects are named
 // actions whose bodies the run store provides (tests provide spies), so the chart
 // of states stays readable and testable on its own.
-import { assign, setup } from 'xstate';
+import { assign, createActor, setup, type Actor } from 'xstate';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'error';
 
@@ -85,3 +85,12 @@ export const runMachine = setup({
 		}
 	}
 });
+
+/** The effects the run store gives the machine (the names of `runMachine`'s no-op actions). */
+export type RunEffects = Record<'clearFigures' | 'startRun' | 'startPaused' | 'pauseRun' | 'resumeRun' | 'stepRun' | 'stopRun' | 'restartWorker', () => void>;
+export type RunActor = Actor<typeof runMachine>;
+
+/** The machine with the store's effects, as an actor (not started). */
+export function createRunActor(effects: RunEffects): RunActor {
+	return createActor(runMachine.provide({ actions: effects }));
+}

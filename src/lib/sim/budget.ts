@@ -8,6 +8,8 @@ import type { Design, NodeKind } from '../model/types';
 import { resolveParams } from '../model/defaults';
 import { num, obj } from './compile';
 import { DesignError } from './types';
+import { KeyVersions } from './parts/versions';
+import { MultiLeader } from './components/multileader';
 
 export interface Budget {
 	/** Events one run may process. */
@@ -105,8 +107,17 @@ export function memoryBytes(design: Design, maxKeys: number): { bytes: number; t
 			if (keys > b) what = `capacity of ${name(n)}`;
 			b += keys;
 		}
-		if (n.kind === 'kvStore') b += num(p.nodes, 5) * INSTANCE_BYTES;
-		if (n.kind === 'database') b += Math.min(maxKeys, 1 << 22) * REPLICA_KEY_BYTES;
+		if (n.kind === 'kvStore') {
+			b += num(p.nodes, 5) * INSTANCE_BYTES;
+			// The version table of a store that tracks stale reads (components/kvConsistency.ts).
+			const tracks = num(p.propagationMs, 0) > 0 || p.readRepair === true || p.hintedHandoff === true || obj(p.failures).enabled === true || (design.scenario?.events ?? []).some((e) => e.target === n.id);
+			if (tracks) {
+				const versions = KeyVersions.bytes(maxKeys, Math.min(num(p.nodes, 5), num(p.n, 3)));
+				if (versions > b) what = `key space of the clients, or the replicas (N) of ${name(n)}`;
+				b += versions;
+			}
+		}
+		if (n.kind === 'database') b += Math.min(maxKeys, 1 << 22) * REPLICA_KEY_BYTES + (p.multiLeader === true ? MultiLeader.bytes(maxKeys, 2) : 0);
 		if (n.kind === 'rateLimiter' && p.scope === 'per-key') b += Math.min(65536, maxKeys) * LIMITER_KEY_BYTES;
 		bytes += b;
 		if (b > top.bytes) top = { bytes: b, what };

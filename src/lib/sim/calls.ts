@@ -36,6 +36,8 @@ export class CallPool {
 	cTicket = new Int32Array(0);
 	/** The request's deadline (s): the client's send + its timeout, tightened by each edge's timeout on the way. */
 	cDeadline = new Float64Array(0);
+	/** A kvStore request's version (docs/model.md, "Consistency"): a write's timestamp, or the newest a read must see. */
+	cVer = new Float64Array(0);
 	freeList = new Int32Array(0);
 	freeTop = 0;
 	live = 0;
@@ -78,6 +80,7 @@ export class CallPool {
 		this.cWait = g(this.cWait, Int32Array);
 		this.cTicket = g(this.cTicket, Int32Array);
 		this.cDeadline = g(this.cDeadline, Float64Array);
+		this.cVer = g(this.cVer, Float64Array);
 		const fl = new Int32Array(cap);
 		fl.set(this.freeList.subarray(0, this.freeTop));
 		for (let i = cap - 1; i >= old; i--) fl[this.freeTop++] = i;

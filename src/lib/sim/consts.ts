@@ -59,6 +59,8 @@ export const EV = {
 	POOL_WAIT: 22, // a = call waiting for a pooled connection, b = its ticket
 	LEASE: 23 // a = cache node, b = key: a cache-aside lease (coalescing) runs out
 } as const;
+/** An event code: the loop's switch (run.ts) is exhaustive over these, so a new code names its handler. */
+export type EvCode = (typeof EV)[keyof typeof EV];
 
 // Per-node counters (Float64Array), cumulative from t = 0; windows and the run are differences.
 export const C = {
@@ -72,7 +74,9 @@ export const C = {
 	STALE: 12,
 	LOST: 13,
 	COALESCED: 14, // cache misses that waited for another's fetch of their key
-	SIZE: 15
+	CONFLICTS: 15, // multi-leader writes made without seeing a concurrent one (components/multileader.ts)
+	LOST_UPDATES: 16, // acknowledged writes overwritten by a concurrent write (last write wins)
+	SIZE: 17
 } as const;
 
 // Plan steps of a service or worker, per request type.
@@ -85,6 +89,8 @@ export const S = {
 	INVALIDATE: 5, // drop the key from a linked cache (free)
 	PUBLISH: 6 // publish to a queue (waits for the broker's ack)
 } as const;
+/** A plan step's code: runPlan's switch (components/service.ts) is exhaustive over these. */
+export type StepCode = (typeof S)[keyof typeof S];
 
 // Call flags.
 export const F = {

@@ -5,8 +5,8 @@ import type { Live, FaultHost } from './faults';
 import { clientState } from './components/client';
 import { dbs } from './components/database';
 import { fs } from './components/forward';
+import { unreachable } from './consts';
 
-const never = (x: never): void => void x;
 
 export function undoFault(s: Sim, host: FaultHost, l: Live): void {
 	const n = l.n, ev = l.ev;
@@ -77,6 +77,6 @@ export function undoFault(s: Sim, host: FaultHost, l: Live): void {
 		case 'addCacheNode': // never in force: nothing to undo
 			break;
 		default:
-			never(ev.action);
+			unreachable(ev.action);
 	}
 }

@@ -5,7 +5,7 @@ import type { ScenarioAction, ScenarioEvent } from '../model/types';
 import type { Sim } from './core';
 import type { EdgeRt, NodeRt } from './compile';
 import { num } from './compile';
-import { EV, K } from './consts';
+import { EV, K, unreachable } from './consts';
 import { clientState } from './components/client';
 import { dbs } from './components/database';
 import { fs } from './components/forward';
@@ -38,7 +38,8 @@ const TICK_S = 1;
 /** The actions scenario.ts handles itself; the rest are this module's. */
 export type BaseAction = 'fail' | 'recover' | 'failInstance' | 'slow' | 'partition' | 'flush' | 'spike';
 export type Degradation = Exclude<ScenarioAction, BaseAction>;
-const never = (x: never): void => void x;
+/** The event codes faults.ts schedules for itself (run.ts → scenario.ts hand them here). */
+export type FaultCode = typeof EV.FAULT_END | typeof EV.FAULT_TICK | typeof EV.GC_PAUSE;
 
 export class Faults {
 	private live: Live[] = [];
@@ -187,7 +188,7 @@ export class Faults {
 				if (n && n.k === K.cache) addCacheInstance(s, n);
 				return;
 			default:
-				return never(ev.action);
+				return unreachable(ev.action);
 		}
 		this.push(l);
 		if (dur > 0) this.at(l, dur, EV.FAULT_END);
@@ -201,7 +202,7 @@ export class Faults {
 		if (this.s.now + afterS <= this.s.durationS) this.s.q.push(this.s.now + afterS, code, this.live.indexOf(l), 0);
 	}
 
-	handle(code: number, a: number, b: number): void {
+	handle(code: FaultCode, a: number, b: number): void {
 		switch (code) {
 			case EV.FAULT_END:
 				this.end(a);
@@ -212,6 +213,8 @@ export class Faults {
 			case EV.GC_PAUSE:
 				this.pause(a, b);
 				break;
+			default:
+				unreachable(code);
 		}
 	}
 

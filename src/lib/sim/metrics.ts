@@ -4,6 +4,7 @@
 import type { Sim } from './core';
 import type { NodeRt } from './compile';
 import { C, K, REASONS } from './consts';
+import { obj } from './compile';
 import type { FailureCounts, MetricsFrame, NodeFrame, NodeResult, SimResult, Stat } from './types';
 import { KINDS } from '../model/kinds';
 import { dbs } from './components/database';
@@ -54,6 +55,10 @@ function extras(s: Sim, n: NodeRt, cnt: Float64Array, base: Float64Array, out: P
 		const st = dbs(n);
 		if (st.set && st.set.leader !== n.idx) out.replicationLagMs = st.lag * 1000;
 		if (st.set) out.leader = st.set.leader === n.idx ? 1 : 0;
+		if (st.set && st.set.ml !== null) {
+			out.conflicts = cnt[C.CONFLICTS] - base[C.CONFLICTS];
+			out.lostUpdates = cnt[C.LOST_UPDATES] - base[C.LOST_UPDATES];
+		}
 	}
 	if (n.k === K.cache && cnt[C.LOST] > 0) out.lostWrites = cnt[C.LOST] - base[C.LOST];
 	if (n.k === K.cache && cacheFlight(n)) {
@@ -64,6 +69,7 @@ function extras(s: Sim, n: NodeRt, cnt: Float64Array, base: Float64Array, out: P
 		out.staleServed = cnt[C.STALE] - base[C.STALE];
 		out.staleServedRatio = look > 0 ? out.staleServed / look : 0;
 	}
+	if (n.k === K.kvStore && (n.kv as { ver: unknown }).ver !== null) out.staleReads = cnt[C.STALE] - base[C.STALE];
 	if (n.k === K.queue) out.depth = qs(n).len;
 }
 
@@ -156,7 +162,8 @@ export function buildResult(s: Sim, seed: number): SimResult {
 		nodes[n.id] = r;
 		// Cost: instances (time-averaged when autoscaled) × hourly price × 730 h.
 		if (KINDS[n.kind].billed || n.k === K.kvStore) {
-			let count = n.k === K.kvStore ? n.nInst : n.nInst === n.active ? n.active : finite(a.meanInstances);
+			// (Autoscaled: the time average, also when the run ends with every allocated instance on.)
+			let count = n.k === K.kvStore ? n.nInst : n.nInst !== n.active || obj(n.p.autoscale).enabled === true ? finite(a.meanInstances) : n.active;
 			if (n.k === K.database) count = n.nInst;
 			// A CDN bills its instances; forwarders and the broker are one unit each (no instances param).
 			if (n.k === K.cdn) count = Math.max(1, Math.floor(n.p.instances as number));
@@ -195,7 +202,7 @@ export function buildResult(s: Sim, seed: number): SimResult {
 	};
 }
 
-const COUNT_KEYS = ['arrived', 'completed', 'inFlight', 'offeredRps', 'servedRps', 'meanQueue', 'depth', 'staleReads', 'lostWrites', 'coalesced', 'staleServed'];
+const COUNT_KEYS = ['arrived', 'completed', 'inFlight', 'offeredRps', 'servedRps', 'meanQueue', 'depth', 'staleReads', 'lostWrites', 'coalesced', 'staleServed', 'conflicts', 'lostUpdates'];
 
 /** A sliced run's counts back to the whole design's (latencies and ratios stay). */
 function scaleCounts(o: Record<string, unknown>, k: number): void {

@@ -2,7 +2,7 @@
 // boundary, the scenario and the random failures, and runs the event loop in steps.
 import type { Design, ScenarioEvent } from '../model/types';
 import { Sim } from './core';
-import { C, EV, K, unreachable } from './consts';
+import { C, EV, K, unreachable, type EvCode } from './consts';
 import type { MetricsFrame, SimOptions, SimResult, Simulation } from './types';
 import { DesignError } from './types';
 import { checkDesign } from './check';
@@ -15,6 +15,7 @@ import { leaseOver } from './components/cacheflight';
 import { initDatabases, promote } from './components/database';
 import { initForward } from './components/forward';
 import { initQueue, initWorker, redeliver, workerFree } from './components/queue';
+import { initKvVersions } from './components/kvConsistency';
 import { initKv } from './components/kv';
 import { initCdn } from './components/cdn';
 import { buildFrame, buildResult, scaleFrame, scaleResult } from './metrics';
@@ -116,6 +117,7 @@ export class Run implements Simulation {
 		for (const n of s.nodes) if (n.k === K.worker) initWorker(s, n);
 		for (const n of s.nodes) if (n.k === K.worker) n.sources ??= [];
 		initDatabases(s, maxKeys);
+		for (const n of s.nodes) if (n.k === K.kvStore) initKvVersions(s, n, maxKeys);
 		const clients = s.nodes.filter((n) => n.k === K.client).map((n) => n.client as ClientState);
 		for (const n of s.nodes) if (n.k === K.cache) prefillCache(s, n, clients, seed);
 		const types = new Set(s.nodes.filter((n) => n.k === K.client).map((n) => (n.client as ClientState).onlyType));
@@ -163,7 +165,9 @@ export class Run implements Simulation {
 			// The budget, once per CHECK_EVERY events: a mask and a compare, nothing allocated.
 			if ((++s.events & (CHECK_EVERY - 1)) === 0) overBudget(s.events, s.cap, this.fixedBytes, this.budget, s.now);
 			const a = q.a;
-			switch (q.code) {
+			// The heap stores codes as numbers; only EV codes are ever pushed (EvCode).
+			const code = q.code as EvCode;
+			switch (code) {
 				case EV.ARRIVE:
 					s.arrive(a);
 					break;
@@ -222,8 +226,18 @@ export class Run implements Simulation {
 				case EV.LEASE:
 					leaseOver(s, s.nodes[a], q.bv);
 					break;
+				case EV.SCENARIO:
+				case EV.FAIL_TOGGLE:
+				case EV.AUTOSCALE:
+				case EV.INSTANCE_READY:
+				case EV.SPIKE_END:
+				case EV.FAULT_END:
+				case EV.FAULT_TICK:
+				case EV.GC_PAUSE:
+					this.scenario.handle(code, a, q.bv);
+					break;
 				default:
-					this.scenario.handle(q.code, a, q.bv);
+					unreachable(code);
 			}
 		}
 		s.now = Math.max(s.now, target);

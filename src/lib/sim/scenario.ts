@@ -13,8 +13,11 @@ import { qs } from './components/queue';
 import { startHealth, type Health } from './machines/health';
 import { startAutoscaler, type Autoscaler } from './machines/autoscaler';
 import { startCacheLife, type CacheLife } from './machines/cacheLife';
-import { Faults, type Degradation } from './faults';
+import { Faults, type Degradation, type FaultCode } from './faults';
 import { evaluateScaler } from './scaling';
+
+/** The event codes the scenario handles (run.ts hands them over); the faults' own are FaultCode. */
+export type ScenarioCode = typeof EV.SCENARIO | typeof EV.FAIL_TOGGLE | typeof EV.AUTOSCALE | typeof EV.INSTANCE_READY | typeof EV.SPIKE_END | FaultCode;
 
 export class Scenario {
 	private spikes: { factor: number; target: number; users: number[] }[] = [];
@@ -65,7 +68,7 @@ export class Scenario {
 		}
 	}
 
-	handle(code: number, a: number, b: number): void {
+	handle(code: ScenarioCode, a: number, b: number): void {
 		const s = this.s;
 		switch (code) {
 			case EV.SCENARIO:
@@ -106,6 +109,8 @@ export class Scenario {
 				}
 				break;
 			}
+			default:
+				unreachable(code);
 		}
 	}
 
@@ -252,8 +257,11 @@ export class Scenario {
 				break;
 			}
 			default:
-				// The sixteen degradations (faults.ts, whose switch over them is exhaustive).
-				this.faults.apply(ev as ScenarioEvent & { action: Degradation }, n);
+				// The degradations (faults.ts, whose switch over them is exhaustive). The compiler
+				// has narrowed ev.action to the actions not handled above; `rest` fails to compile
+				// if a base action (BaseAction) is missing a case here.
+				const rest: Degradation = ev.action;
+				this.faults.apply(ev as ScenarioEvent & { action: typeof rest }, n);
 		}
 	}
 

@@ -132,3 +132,55 @@ export function staleFraction(writesPerKey: number, lagS: number): number {
 export function relSeMean(rho: number, T: number, S: number): number {
 	return Math.sqrt((2 * (1 + rho)) / (rho * (1 - rho) * (1 - rho) * (T / S)));
 }
+
+/** n choose k (0 when k > n). */
+export function choose(n: number, k: number): number {
+	if (k < 0 || k > n) return 0;
+	let c = 1;
+	for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
+	return c;
+}
+
+/**
+ * Leaderless quorum, a read issued before a write has propagated: its R replicas are a
+ * uniform R-subset of N, the write is on a uniform W-subset, so the read misses it with
+ * probability C(N − W, R) / C(N, R) (0 when R + W > N).
+ */
+export function quorumMissProbability(N: number, W: number, R: number): number {
+	return choose(N - W, R) / choose(N, R);
+}
+
+/**
+ * Stationary stale fraction of reads of a leaderless store: Poisson writes at λ and reads at
+ * μ per key, each replica outside the write quorum applying a write Exp(mean d) later. A read
+ * at age τ of the latest write is stale with probability h·e^(−Rτ/d), h the miss probability;
+ * τ ~ Exp(λ) gives h·λ/(λ + R/d). With read repair the first read after a write repairs every
+ * replica, so only that read can be stale: h·λ/(λ + μ + R/d). d = 0: 0; d = ∞: h (h·λ/(λ + μ)).
+ */
+export function quorumStaleFraction(o: { N: number; W: number; R: number; writesPerKey: number; readsPerKey: number; propagationS: number; readRepair: boolean }): number {
+	const h = quorumMissProbability(o.N, o.W, o.R);
+	if (h === 0 || o.propagationS <= 0) return 0;
+	const decay = Number.isFinite(o.propagationS) ? o.R / o.propagationS : 0;
+	return (h * o.writesPerKey) / (o.writesPerKey + (o.readRepair ? o.readsPerKey : 0) + decay);
+}
+
+/**
+ * Multi-leader replication, Poisson writes per key at the other leader at λ_other and lags L_in
+ * (other → this) and L_out (this → other): a write here conflicts when the other leader wrote
+ * the key within L_in before it (not yet seen here) or L_out after it (before it arrived
+ * there): 1 − e^(−λ_other·(L_in + L_out)), 1 − e^(−2λL) for a symmetric lag.
+ */
+export function conflictProbability(otherWritesPerKey: number, lagInS: number, lagOutS: number): number {
+	return 1 - Math.exp(-otherWritesPerKey * (lagInS + lagOutS));
+}
+
+/**
+ * Last write wins: a write is a lost update when the write that supersedes it (the next one of
+ * the key, by timestamp) came from the other leader before it had arrived there (within
+ * L_out). The next write is the other leader's with probability λ_o/(λ + λ_o), at an Exp(λ + λ_o)
+ * gap: λ_o/(λ + λ_o)·(1 − e^(−(λ + λ_o)·L_out)).
+ */
+export function lostUpdateProbability(ownWritesPerKey: number, otherWritesPerKey: number, lagOutS: number): number {
+	const total = ownWritesPerKey + otherWritesPerKey;
+	return total > 0 ? (otherWritesPerKey / total) * (1 - Math.exp(-total * lagOutS)) : 0;
+}

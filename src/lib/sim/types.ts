@@ -26,6 +26,9 @@ export interface NodeResult {
 	/** A cache with stale-while-revalidate: hits served past their TTL, and their share of the lookups. */
 	staleServed?: number;
 	staleServedRatio?: number;
+	/** Multi-leader: writes made without seeing a concurrent write of the key, and acknowledged writes that lost (last write wins). */
+	conflicts?: number;
+	lostUpdates?: number;
 	replicationLagMs?: number;
 	depth?: number;
 	instances?: number;
@@ -75,6 +78,8 @@ export interface NodeFrame {
 	coalesced?: number;
 	staleServed?: number;
 	staleServedRatio?: number;
+	conflicts?: number;
+	lostUpdates?: number;
 	replicationLagMs?: number;
 	depth?: number;
 	oldestAgeMs?: number;

@@ -8,10 +8,13 @@ import type { JobPool } from '../bridge/pool';
 import { CancelledError } from '../bridge/cancel';
 import { DesignError } from '../sim/types';
 import { runFingerprint } from './run.svelte';
-import { DEFAULT_POINTS, type SweepPoint } from '../sweep/plan';
-import { estimateCapacity } from '../sweep/capacity';
-import { DEFAULT_RUNS, runCompare, runRepeats, runSweep, seedsFor, type Progress, type RepeatResult } from '../sweep/runner';
+import { DEFAULT_POINTS, DEFAULT_RUNS } from '../sweep/defaults';
+import type { SweepPoint } from '../sweep/plan';
+import type { Progress, RepeatResult } from '../sweep/runner';
 import { hashText, withSweep, type SavedSweep } from '../sweep/saved';
+
+// The runner and the capacity estimate load with the first analysis, not with the page.
+const runner = () => import('../sweep/runner');
 
 type Job = 'sweep' | 'repeats' | 'compare';
 
@@ -70,6 +73,7 @@ export class AnalyseStore {
 
 	async sweep(editor: Editable): Promise<void> {
 		const design = editor.design;
+		const [{ runSweep }, { estimateCapacity }] = await Promise.all([runner(), import('../sweep/capacity')]);
 		const estimate = estimateCapacity(design);
 		const fingerprint = AnalyseStore.fingerprint(design);
 		const b = estimate.bottleneck;
@@ -92,6 +96,9 @@ export class AnalyseStore {
 			return;
 		}
 		const saved: SavedSweep = { ...r, fingerprint };
+		// Its own task: the last point's redraw and the design's update (canvas, history,
+		// saving) in the same task as the worker's last message made one long task.
+		await new Promise((done) => setTimeout(done, 0));
 		// Kept only on the design it describes (the user may have opened another meanwhile).
 		if (editor.design.id === design.id) {
 			editor.update('Keep sweep results', (d) => withSweep(d, saved));
@@ -100,13 +107,19 @@ export class AnalyseStore {
 	}
 
 	async repeat(editor: Editable): Promise<void> {
-		const design = editor.design;
-		const seeds = seedsFor(design, this.runs);
+		await this.repeatDesign(editor.design, this.runs);
+	}
+
+	/** `design` once per seed of `runs` (a Run whose scenario asks for several runs calls this too). */
+	async repeatDesign(design: Design, runs: number): Promise<void> {
+		const { runRepeats, seedsFor } = await runner();
+		const seeds = seedsFor(design, runs);
 		const r = await this.#go('repeats', (ctl) => runRepeats(this.pool(), design, seeds, ctl));
 		if (r) this.repeats = { ...r, designId: design.id, fingerprint: AnalyseStore.fingerprint(design) };
 	}
 
 	async compareDesigns(a: Design, b: Design, names: [string, string]): Promise<void> {
+		const { runCompare, seedsFor } = await runner();
 		const seeds = seedsFor(a, this.runs);
 		const r = await this.#go('compare', (ctl) => runCompare(this.pool(), a, b, seeds, ctl));
 		if (r) this.compare = { names, a: r[0], b: r[1] };

@@ -9,15 +9,17 @@ import { openDesignDb } from '$lib/persistence/db';
 import * as lib from '$lib/persistence/designs';
 import { flushOnPageHide } from '$lib/persistence/autosave';
 import { TabCoordinator } from '$lib/persistence/tabs';
-import { decodeDesign, isDesignFragment, shareLink, type LinkResult } from '$lib/share/link';
-import { downloadBlob, downloadDesign, fileNameFor, readDesignFile } from '$lib/share/file';
-import { designToSvg, svgToPng } from '$lib/share/image';
+import type { LinkResult } from '$lib/share/link';
 import { LibraryActions } from './library/actions.svelte';
 import { Journal } from './library/journal';
 import { blank, type EditorLike, type StartOptions } from './library/types';
 
 export { blank };
 export type { EditorLike, LibraryMode, Notice, Problem, StartOptions } from './library/types';
+
+// Links and files (decode, encode, read, download) load when first used, not with the page.
+const links = () => import('$lib/share/link');
+const files = () => import('$lib/share/file');
 
 const PURGE_AFTER_MS = 30 * 24 * 3600 * 1000;
 
@@ -53,9 +55,9 @@ export class LibraryStore extends LibraryActions {
 		}
 		if (typeof window !== 'undefined') {
 			// A link pasted into the address bar of an open tab changes only the fragment.
-			const onHash = () => {
+			const onHash = async () => {
 				const h = location.hash;
-				if (!isDesignFragment(h)) return;
+				if (!h || !(await links()).isDesignFragment(h)) return;
 				history.replaceState(history.state, '', location.pathname + location.search);
 				void this.openLink(h);
 			};
@@ -63,7 +65,7 @@ export class LibraryStore extends LibraryActions {
 			this.#cleanup.push(() => window.removeEventListener('hashchange', onHash));
 		}
 		const fragment = opts.fragment ?? '';
-		if (fragment && isDesignFragment(fragment) && (await this.openLink(fragment))) {
+		if (fragment && (await links()).isDesignFragment(fragment) && (await this.openLink(fragment))) {
 			await this.refresh();
 			this.ready = true;
 			return;
@@ -100,7 +102,7 @@ export class LibraryStore extends LibraryActions {
 
 	/** Show a shared link's design, read-only; a bad link changes nothing and says why. */
 	async openLink(fragment: string): Promise<boolean> {
-		const r = await decodeDesign(fragment);
+		const r = await (await links()).decodeDesign(fragment);
 		if (!r.ok) {
 			this.problem = { text: r.error };
 			return false;
@@ -133,7 +135,7 @@ export class LibraryStore extends LibraryActions {
 	/** Import a picked or dropped file as a new design; a bad file changes nothing. */
 	async importFile(file: File): Promise<boolean> {
 		await this.started.catch(() => {});
-		const r = await readDesignFile(file);
+		const r = await (await files()).readDesignFile(file);
 		if (!r.ok) {
 			this.problem = { text: r.error };
 			return false;
@@ -148,27 +150,32 @@ export class LibraryStore extends LibraryActions {
 		return this.saver?.latest() ?? ($state.snapshot(this.editor!.design) as Design);
 	}
 
-	exportJson() {
-		downloadDesign(this.#current());
+	async exportJson() {
+		const d = this.#current();
+		(await files()).downloadDesign(d);
 	}
 
-	exportSvg() {
+	// The image exporter loads when first used, not with the page.
+	async exportSvg() {
 		const d = this.#current();
+		const [{ designToSvg }, { downloadBlob, fileNameFor }] = await Promise.all([import('$lib/share/image'), files()]);
 		downloadBlob(new Blob([designToSvg(d)], { type: 'image/svg+xml' }), fileNameFor(d, 'svg'));
 	}
 
 	async exportPng() {
 		const d = this.#current();
 		try {
+			const [{ designToSvg, svgToPng }, { downloadBlob, fileNameFor }] = await Promise.all([import('$lib/share/image'), files()]);
 			downloadBlob(await svgToPng(designToSvg(d)), fileNameFor(d, 'png'));
 		} catch (e) {
 			this.problem = { text: `The PNG could not be made: ${e instanceof Error ? e.message : String(e)}. Try the SVG.` };
 		}
 	}
 
-	share(): Promise<LinkResult> {
+	async share(): Promise<LinkResult> {
 		const base = typeof location !== 'undefined' ? location.origin + location.pathname : 'http://localhost/';
-		return shareLink(this.#current(), base);
+		const d = this.#current();
+		return (await links()).shareLink(d, base);
 	}
 
 	dismissProblem() {

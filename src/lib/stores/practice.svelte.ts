@@ -7,7 +7,8 @@ import {
 	challengeById,
 	checkedDesign,
 	checkOptions,
-	gradeChallenge,
+	checkSeeds,
+	gradeRuns,
 	openChallenge,
 	openReference,
 	type Challenge,
@@ -78,6 +79,8 @@ export class PracticeStore {
 	#runner: CheckRunner;
 	/** Set by the page so opened designs become library entries; else the editor replaces its design. */
 	opener: DesignOpener | null = null;
+	/** Set by the page: a graded check's run (the design as checked, with the challenge's fixed run), to show in the charts. */
+	onChecked: ((checked: Design) => void) | null = null;
 
 	constructor(runner: CheckRunner) {
 		this.#runner = runner;
@@ -116,9 +119,13 @@ export class PracticeStore {
 		this.checking = true;
 		this.error = null;
 		try {
-			const result = await this.#runner(checkedDesign(c, design), checkOptions(c));
-			const grade = gradeChallenge(c, result);
+			// A challenge that asks for several runs is checked over that many seeds, all queued
+			// at once (the job pool spreads them over its workers), and graded on their band.
+			const checked = checkedDesign(c, design);
+			const results = await Promise.all(checkSeeds(c).map((seed) => this.#runner(checked, { ...checkOptions(c), seed })));
+			const grade = gradeRuns(c, results);
 			this.grade = grade;
+			this.onChecked?.(checked);
 			const met = grade.goals.filter((g) => g.met).length;
 			await this.#interviewCheck(c, met, grade.passed, now);
 			await this.#save(() => recordCheck(c.id, met, grade.passed, now, c.topic));

@@ -10,9 +10,12 @@ import { chainDesign } from '$testing/testDesign';
 import { G } from '../protocol/frames';
 import { DesignError } from '../sim/types';
 
-function store(create = createFakeSimulation) {
+/** A store whose lifecycle machine has loaded (it loads with the first run in the app). */
+async function store(create = createFakeSimulation) {
 	const host = createHost({ create, now: () => performance.now(), schedule: (f, ms) => setTimeout(f, ms) });
-	return new RunStore(inProcessBackend(host));
+	const run = new RunStore(inProcessBackend(host));
+	await run.ready();
+	return run;
 }
 const until = async (cond: () => boolean) => {
 	for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 10));
@@ -21,7 +24,7 @@ const until = async (cond: () => boolean) => {
 
 describe('RunStore', () => {
 	it('runs a design to the end, filling the ring, then holds the result', async () => {
-		const run = store();
+		const run = await store();
 		run.setSpeed('max');
 		run.start(chainDesign());
 		expect(run.status).toBe('running');
@@ -33,8 +36,20 @@ describe('RunStore', () => {
 		expect(run.status).toBe('idle');
 		expect(run.ring.length).toBe(0);
 	});
+	it('loads its machine with the first run: a start before it has loaded still runs to the end, with its analysis', async () => {
+		const host = createHost({ create: createFakeSimulation, now: () => performance.now(), schedule: (f, ms) => setTimeout(f, ms) });
+		const run = new RunStore(inProcessBackend(host));
+		run.reset();
+		expect(run.status).toBe('idle');
+		run.setSpeed('max');
+		run.start(chainDesign());
+		await until(() => run.status === 'done');
+		expect(run.ring.length).toBe(10);
+		expect(run.result?.durationS).toBe(10);
+		expect(run.analysis?.bottleneck).toBeDefined();
+	});
 	it('steps from idle one simulated second at a time', async () => {
-		const run = store();
+		const run = await store();
 		run.step(chainDesign());
 		await until(() => run.ring.length === 1);
 		run.step(chainDesign());
@@ -43,7 +58,7 @@ describe('RunStore', () => {
 		expect(run.timeS).toBe(2);
 	});
 	it('an edit that changes the run marks it stale; moving a node does not', async () => {
-		const run = store();
+		const run = await store();
 		const d = chainDesign();
 		run.step(d);
 		await until(() => run.ring.length === 1);
@@ -71,6 +86,7 @@ describe('RunStore', () => {
 			restart() {}
 		};
 		const run = new RunStore(backend);
+		await run.ready();
 		const d = chainDesign();
 		const sim = createFakeSimulation(d);
 		run.start(d);
@@ -85,7 +101,7 @@ describe('RunStore', () => {
 		expect(run.timeS).toBe(2);
 	});
 	it('a design the simulator refuses becomes an error in plain words', async () => {
-		const run = store(() => {
+		const run = await store(() => {
 			throw new DesignError(['The client "c" has no outgoing edge.']);
 		});
 		run.start(chainDesign());
@@ -94,7 +110,7 @@ describe('RunStore', () => {
 	});
 	it('a simulator failure mid-run is reported and the run can start again', async () => {
 		let calls = 0;
-		const run = store((d, o) => {
+		const run = await store((d, o) => {
 			const sim = createFakeSimulation(d, o);
 			const advance = sim.advance.bind(sim);
 			sim.advance = (t) => {

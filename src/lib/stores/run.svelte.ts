@@ -1,15 +1,21 @@
 // The run: owns the lifecycle machine, talks to the simulator backend, and keeps the
 // streamed frames in a ring buffer that the charts, the canvas overlay and the summary read.
+//
+// The lifecycle machine (XState), the worker's client (Comlink) and the run's analysis load
+// with the first run, not with the page: the first screen needs none of them.
 import { getContext, setContext } from 'svelte';
-import { createActor, type Actor } from 'xstate';
 import type { Design, ScenarioEvent } from '../model/types';
 import type { SimResult } from '../sim/types';
-import { workerBackend, type RunBackend } from '../bridge/backend';
-import { spawnSimWorker } from '../bridge/browser';
+import type { RunBackend } from '../bridge/backend';
+import { lazySimBackend } from '../bridge/browser';
 import { FrameRing } from '../run/ring';
-import { runMachine, type RunStatus } from '../run/machine';
+import type { RunActor, RunEvent, RunStatus } from '../run/machine';
 import type { Speed } from '../protocol/live';
-import { analyse, type Analysis } from '../analysis/bottleneck';
+import type { Analysis, analyse as Analyse } from '../analysis/bottleneck';
+
+let analyserLoad: Promise<typeof Analyse> | null = null;
+/** The run's analysis (bottleneck, faults, fixes): loaded when a run starts. */
+const loadAnalyser = () => (analyserLoad ??= import('../analysis/bottleneck').then((m) => m.analyse));
 
 /**
  * How often the page shows new figures while a run streams, ms. Batches land in the ring at
@@ -29,7 +35,8 @@ export function runFingerprint(d: Design): string {
 		regions: (d.regions ?? []).map((r) => r.id),
 		lat: d.regionLatencyMs ?? null,
 		prices: d.prices ?? null,
-		scenario: d.scenario ?? null
+		// How many seeds a Run covers does not change what the live run (the first seed) shows.
+		scenario: d.scenario ? { ...d.scenario, runs: undefined } : null
 	});
 }
 
@@ -53,10 +60,12 @@ export class RunStore {
 	states = $state.raw<Record<string, string>>({});
 	/** Events injected by hand during this run, at the simulated time they went in. */
 	injected = $state.raw<{ t: number; event: Omit<ScenarioEvent, 'atS'> }[]>([]);
+	/** Set once the analysis module has loaded (before the first result lands). */
+	private analyser = $state.raw<typeof Analyse | null>(null);
 	/** Met or missed, the bottleneck and the fixes, once the run is done. */
 	analysis: Analysis | null = $derived(
-		this.result && this.design
-			? analyse(this.design, this.result, undefined, {
+		this.result && this.design && this.analyser
+			? this.analyser(this.design, this.result, undefined, {
 					frames: this.ring.toFrames(),
 					// The timeline's faults and those injected by hand, at the time they went in.
 					events: [...(this.design.scenario?.events ?? []), ...this.injected.map(({ t, event }) => ({ ...event, atS: Math.round(t * 10) / 10 }) as ScenarioEvent)]
@@ -64,7 +73,10 @@ export class RunStore {
 			: null
 	);
 
-	private actor: Actor<typeof runMachine>;
+	private actor: RunActor | null = null;
+	private actorLoad: Promise<RunActor> | null = null;
+	/** Events sent before the machine loaded, delivered in order when it has. */
+	private queued: RunEvent[] = [];
 	private next: Design | null = null;
 	private fingerprint = '';
 	private listeners = new Set<BatchListener>();
@@ -73,10 +85,18 @@ export class RunStore {
 	private pendingTime = 0;
 	private pendingStates: Record<string, string> | null = null;
 	private held = false;
+	/** The next launch runs at full speed whatever the setting (a replay). */
+	private fullSpeed = false;
 
-	constructor(private backend: RunBackend) {
-		const machine = runMachine.provide({
-			actions: {
+	constructor(private backend: RunBackend) {}
+
+	/**
+	 * Load the lifecycle machine and start its actor (the first START or STEP does this; call
+	 * it to have the store ready before that). Idempotent.
+	 */
+	ready(): Promise<RunActor> {
+		this.actorLoad ??= import('../run/machine').then(({ createRunActor }) => {
+			const actor = createRunActor({
 				clearFigures: () => this.clearFigures(),
 				startRun: () => void this.launch(false),
 				startPaused: () => void this.launch(true),
@@ -91,15 +111,27 @@ export class RunStore {
 					this.generation++;
 					this.backend.restart();
 				}
-			}
+			});
+			actor.subscribe((s) => {
+				this.status = s.value as RunStatus;
+				this.error = s.context.error;
+				this.stale = s.context.stale;
+			});
+			actor.start();
+			this.actor = actor;
+			for (const ev of this.queued.splice(0)) actor.send(ev);
+			return actor;
 		});
-		this.actor = createActor(machine);
-		this.actor.subscribe((s) => {
-			this.status = s.value as RunStatus;
-			this.error = s.context.error;
-			this.stale = s.context.stale;
-		});
-		this.actor.start();
+		return this.actorLoad;
+	}
+
+	/** To the machine: at once when it has loaded; otherwise when it has (in order). */
+	private send(ev: RunEvent) {
+		if (this.actor) return this.actor.send(ev);
+		// Before the first run the machine is idle: only a start or a step changes anything.
+		if (!this.actorLoad && ev.type !== 'START' && ev.type !== 'STEP') return;
+		this.queued.push(ev);
+		void this.ready();
 	}
 
 	get active() {
@@ -109,25 +141,34 @@ export class RunStore {
 	/** Run `design` (or carry on, if paused). */
 	start(design: Design) {
 		this.next = $state.snapshot(design) as Design;
-		this.actor.send({ type: 'START' });
+		this.send({ type: 'START' });
 	}
 	pause() {
-		this.actor.send({ type: 'PAUSE' });
+		this.send({ type: 'PAUSE' });
 		if (this.uiTimer !== undefined) this.showFigures();
 	}
 	resume() {
-		this.actor.send({ type: 'RESUME' });
+		this.send({ type: 'RESUME' });
 	}
 	/** One simulated second; from idle or done it starts a new run paused. */
 	step(design: Design) {
 		this.next = $state.snapshot(design) as Design;
-		this.actor.send({ type: 'STEP' });
+		this.send({ type: 'STEP' });
 	}
 	reset() {
-		this.actor.send({ type: 'RESET' });
+		this.send({ type: 'RESET' });
 	}
 	restart(design: Design) {
 		this.reset();
+		this.start(design);
+	}
+	/**
+	 * Run `design` again at full speed to show it in the charts (a challenge's check, graded
+	 * on the job pool: same design, scenario and seed, so the same run). The speed setting is kept.
+	 */
+	replay(design: Design) {
+		this.reset();
+		this.fullSpeed = true;
 		this.start(design);
 	}
 	setSpeed(speed: Speed) {
@@ -143,11 +184,11 @@ export class RunStore {
 	/** The editor calls this on every change: an edit that alters the run marks it stale. */
 	designEdited(design: Design) {
 		if (!this.design || this.status === 'idle' || this.status === 'error') return;
-		if (runFingerprint(design) !== this.fingerprint) this.actor.send({ type: 'DESIGN_CHANGED' });
+		if (runFingerprint(design) !== this.fingerprint) this.send({ type: 'DESIGN_CHANGED' });
 	}
 	/** A crash of the worker itself (it is replaced on the next run). */
 	crashed(message: string) {
-		this.actor.send({ type: 'FAIL', message });
+		this.send({ type: 'FAIL', message });
 	}
 
 	onBatch(fn: BatchListener) {
@@ -194,6 +235,9 @@ export class RunStore {
 		const design = this.next;
 		if (!design) return;
 		const gen = ++this.generation;
+		const analysing = loadAnalyser();
+		const fullSpeed = this.fullSpeed;
+		this.fullSpeed = false;
 		const scenario = design.scenario;
 		const durationS = scenario?.durationS ?? 60;
 		this.design = design;
@@ -207,7 +251,7 @@ export class RunStore {
 		try {
 			const { durationS: d } = await this.backend.start(
 				design,
-				{ durationS, seed: scenario?.seed ?? 1, speed: this.speed, paused },
+				{ durationS, seed: scenario?.seed ?? 1, speed: fullSpeed ? 'max' : this.speed, paused },
 				(packed, timeS, states) => {
 					if (gen !== this.generation) return;
 					this.ring.push(packed);
@@ -220,12 +264,17 @@ export class RunStore {
 				(result) => {
 					if (gen !== this.generation) return;
 					this.showFigures();
-					this.result = result;
-					this.actor.send({ type: 'FINISHED' });
+					// The summary and the canvas's bottleneck badge need the analysis at once.
+					void analysing.then((analyser) => {
+						if (gen !== this.generation) return;
+						this.analyser = analyser;
+						this.result = result;
+						this.send({ type: 'FINISHED' });
+					});
 				},
 				(message) => {
 					if (gen !== this.generation) return;
-					this.actor.send({ type: 'FAIL', message: `The simulation failed at ${this.timeS.toFixed(1)} s: ${message}. Your design is unchanged.` });
+					this.send({ type: 'FAIL', message: `The simulation failed at ${this.timeS.toFixed(1)} s: ${message}. Your design is unchanged.` });
 				}
 			);
 			if (gen !== this.generation) return;
@@ -233,7 +282,7 @@ export class RunStore {
 		} catch (e) {
 			if (gen !== this.generation) return;
 			const msg = e instanceof Error ? e.message : String(e);
-			this.actor.send({ type: 'FAIL', message: `This design cannot run: ${msg}` });
+			this.send({ type: 'FAIL', message: `This design cannot run: ${msg}` });
 		}
 	}
 }
@@ -255,14 +304,10 @@ export function tryGetRun(): RunStore | undefined {
 	return getContext<RunStore | undefined>(KEY);
 }
 
-/** The app's run store, on the simulator's Web Worker. */
+/** The app's run store, on the simulator's Web Worker (its client loads with the first run). */
 export function createRunStore(): RunStore {
 	// The backend reports crashes to the store, which does not exist yet when the backend is made.
 	const holder: { run?: RunStore } = {};
-	const backend = workerBackend(
-		spawnSimWorker,
-		(message) => holder.run?.crashed(message)
-	);
-	holder.run = new RunStore(backend);
+	holder.run = new RunStore(lazySimBackend((message) => holder.run?.crashed(message)));
 	return holder.run;
 }

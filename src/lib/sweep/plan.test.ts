@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findKnee, KNEE_P99_FACTOR, KNEE_SUCCESS, kneeSentence, mmcCurve, mmcTierQuantiles, sweepLoads, type SweepPoint } from './plan';
+import { findKnee, KNEE_P99_FACTOR, KNEE_SUCCESS, kneeSentence, longestFirst, mmcCurve, mmcTierQuantiles, sweepLoads, type SweepPoint } from './plan';
 import { band, bandSeries, bandText, quantileSorted } from './bands';
 import { mmcMeanSojourn, mmcSojournTail, quantileOf } from '../sim/theory';
 
@@ -120,5 +120,20 @@ describe('bands', () => {
 		const b = bandSeries([[1, 10], [2, 20], [3, 30]]);
 		expect(b.map((x) => x.median)).toEqual([2, 20]);
 		expect(bandText({ median: 180, lo: 168, hi: 192, n: 8 }, 'ms')).toBe('180 ± 12 ms (8 runs)');
+	});
+});
+
+describe('longestFirst', () => {
+	it('is a permutation of the jobs, costliest first, ties in their listed order', () => {
+		fc.assert(
+			fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 30 }), (costs) => {
+				const o = longestFirst(costs);
+				expect([...o].sort((a, b) => a - b)).toEqual(costs.map((_, i) => i));
+				for (let k = 1; k < o.length; k++) {
+					expect(costs[o[k - 1]]).toBeGreaterThanOrEqual(costs[o[k]]);
+					if (costs[o[k - 1]] === costs[o[k]]) expect(o[k - 1]).toBeLessThan(o[k]);
+				}
+			})
+		);
 	});
 });

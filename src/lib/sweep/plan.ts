@@ -3,8 +3,9 @@
 import { erlangC } from '../sim/theory';
 import type { PointFigures } from '../protocol/jobs';
 import type { TierCapacity } from './capacity';
+import { DEFAULT_POINTS } from './defaults';
 
-export const DEFAULT_POINTS = 12;
+export { DEFAULT_POINTS, DEFAULT_RUNS } from './defaults';
 export const MIN_POINTS = 8;
 export const MAX_POINTS = 40;
 /** The sweep spans these fractions of the estimated capacity. */
@@ -21,6 +22,16 @@ export function sweepLoads(capacityRps: number, points = DEFAULT_POINTS): number
 	const out: number[] = [];
 	for (let i = 0; i < n; i++) out.push(capacityRps * (FROM + ((TO - FROM) * i) / (n - 1)));
 	return out;
+}
+
+/**
+ * The order to queue jobs in: highest expected cost first (a point's events grow with its
+ * offered load). With the longest jobs started first, the last job to finish is a short
+ * one, so the workers finish close together (longest-processing-time-first scheduling);
+ * queued lowest load first, the heaviest point ran alone at the end on one worker.
+ */
+export function longestFirst(costs: readonly number[]): number[] {
+	return costs.map((_, i) => i).sort((a, b) => costs[b] - costs[a] || a - b);
 }
 
 export interface SweepPoint extends PointFigures {

@@ -7,9 +7,9 @@ import type { JobOptions, PointFigures, PointReply, PointSeries } from '../proto
 import type { JobPool } from '../bridge/pool';
 import { DesignError } from '../sim/types';
 import { estimateCapacity, type CapacityEstimate } from './capacity';
-import { DEFAULT_POINTS, findKnee, sweepLoads, type SweepPoint } from './plan';
+import { DEFAULT_POINTS, findKnee, longestFirst, sweepLoads, type SweepPoint } from './plan';
 
-export const DEFAULT_RUNS = 8;
+export { DEFAULT_RUNS } from './defaults';
 
 export interface Progress {
 	done: number;
@@ -35,7 +35,17 @@ export function seedsFor(design: Design, runs: number): number[] {
 	return Array.from({ length: Math.max(1, Math.round(runs)) }, (_, i) => base + i);
 }
 
-async function all<T>(jobs: (() => Promise<PointReply>)[], pool: JobPool, ctl: RunControl, keep: (i: number, r: Extract<PointReply, { ok: true }>) => T): Promise<T[]> {
+/**
+ * Runs every job on the pool, queued in `order` (job indices; default as listed), results
+ * kept by job index whatever the order they land in.
+ */
+async function all<T>(
+	jobs: (() => Promise<PointReply>)[],
+	pool: JobPool,
+	ctl: RunControl,
+	keep: (i: number, r: Extract<PointReply, { ok: true }>) => T,
+	order: readonly number[] = jobs.map((_, i) => i)
+): Promise<T[]> {
 	const out: T[] = new Array(jobs.length);
 	let done = 0;
 	const abort = () => pool.cancelAll();
@@ -44,8 +54,8 @@ async function all<T>(jobs: (() => Promise<PointReply>)[], pool: JobPool, ctl: R
 		if (ctl.signal?.aborted) throw new DOMException('Cancelled', 'AbortError');
 		ctl.onProgress?.({ done: 0, total: jobs.length });
 		await Promise.all(
-			jobs.map(async (job, i) => {
-				const r = await job();
+			order.map(async (i) => {
+				const r = await jobs[i]();
 				if (!r.ok) throw new DesignError(r.reasons);
 				out[i] = keep(i, r);
 				ctl.onItem?.(i, out[i]);
@@ -81,7 +91,8 @@ export async function runSweep(pool: JobPool, design: Design, points = DEFAULT_P
 		loads.map((rps) => () => pool.point({ design, opts, rateScale: rps / estimate.designRps })),
 		pool,
 		ctl,
-		(i, r) => ({ ...r.figures, targetRps: loads[i] })
+		(i, r) => ({ ...r.figures, targetRps: loads[i] }),
+		longestFirst(loads)
 	);
 	const b = estimate.bottleneck;
 	return {

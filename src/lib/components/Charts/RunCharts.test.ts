@@ -24,7 +24,8 @@ describe('RunCharts', () => {
 		render(RunCharts, { props: { run, scope, labels: { client: 'Client', web: 'Web', db: 'DB' }, selectedId: 'db', markers: [{ t: 4, label: 'fail DB' }] } });
 		run.setSpeed('max');
 		run.start(d);
-		await waitFor(() => expect(run.status).toBe('done'));
+		// The analysis module loads with the first run (a transform in the test runner): a generous wait.
+		await waitFor(() => expect(run.status).toBe('done'), { timeout: 20_000 });
 		for (const id of ['chart-throughput', 'chart-latency', 'chart-errors', 'chart-utilization', 'chart-node-queue', 'chart-node-instances']) {
 			const svg = screen.getByTestId(id);
 			await waitFor(() => expect(svg.querySelector('path.series')?.getAttribute('d')).toBeTruthy());

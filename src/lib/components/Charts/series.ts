@@ -89,6 +89,16 @@ export function nodeCharts(ring: FrameRing, nodeId: string): NodeChart[] {
 	if (has(N.hitRatio)) out.push({ key: 'hit-ratio', title: 'Hit ratio', unit: '%', yMax: 100, series: [{ key: 'hit', label: 'hits', color: '#16a34a', value: (r, i) => r.node(i, j, N.hitRatio) * 100 }] });
 	if (has(N.replicationLagMs)) out.push({ key: 'replication-lag', title: 'Replication lag', unit: 'ms', series: [{ key: 'lag', label: 'lag', color: '#9333ea', value: at(N.replicationLagMs) }] });
 	if (has(N.staleReads)) out.push({ key: 'stale-reads', title: 'Stale reads', unit: '', series: [{ key: 'stale', label: 'stale reads', color: '#db2777', value: at(N.staleReads) }] });
+	if (has(N.conflicts))
+		out.push({
+			key: 'conflicts',
+			title: 'Write conflicts',
+			unit: '/s',
+			series: [
+				{ key: 'conflicts', label: 'conflicts', color: '#c2410c', value: (r, i) => r.node(i, j, N.conflicts) / (r.global(i, G.dt) || 1) },
+				{ key: 'lostUpdates', label: 'lost updates', color: '#7c3aed', value: (r, i) => r.node(i, j, N.lostUpdates) / (r.global(i, G.dt) || 1) }
+			]
+		});
 	if (has(N.depth))
 		out.push({
 			key: 'backlog',

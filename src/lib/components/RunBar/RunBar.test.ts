@@ -10,6 +10,7 @@ import { createFakeSimulation } from '$testing/fakeSim';
 import { chainDesign } from '$testing/testDesign';
 
 const store = () => new RunStore(inProcessBackend(createHost({ create: createFakeSimulation, now: () => performance.now(), schedule: (f, ms) => setTimeout(f, ms) })));
+// The run's machine loads with the first run, so the first status change lands a moment after the click.
 
 describe('RunBar', () => {
 	it('runs, pauses, steps, resumes and resets, showing the status', async () => {
@@ -20,7 +21,7 @@ describe('RunBar', () => {
 		expect(status).toHaveTextContent('idle');
 		await user.click(screen.getByTestId('run-speed-10'));
 		await user.click(screen.getByTestId('run-start'));
-		expect(status).toHaveTextContent('running');
+		await waitFor(() => expect(status).toHaveTextContent('running'));
 		await user.click(screen.getByTestId('run-pause'));
 		expect(status).toHaveTextContent('paused');
 		const t = run.timeS;
@@ -29,7 +30,7 @@ describe('RunBar', () => {
 		expect(screen.getByTestId('run-start')).toHaveTextContent('Resume');
 		await user.click(screen.getByTestId('run-speed-max'));
 		await user.click(screen.getByTestId('run-start'));
-		await waitFor(() => expect(status).toHaveTextContent('done'));
+		await waitFor(() => expect(status).toHaveTextContent('done'), { timeout: 20_000 });
 		await user.click(screen.getByTestId('run-reset'));
 		expect(status).toHaveTextContent('idle');
 	});

@@ -85,3 +85,23 @@ describe('RunSummary for services and caches', () => {
 		expect(line).toHaveTextContent('Cache: hit ratio 87%; 1,234 misses waited for another\'s fetch (coalesced); 1% of lookups (550) served stale while revalidating.');
 	});
 });
+
+describe('RunSummary consistency lines', () => {
+	it('shows stale reads and multi-leader conflicts with their rates', () => {
+		const r: SimResult = {
+			...result,
+			nodes: {
+				...result.nodes,
+				kv: { arrived: 1000, completed: 1000, failed: zero, utilization: 0.1, meanQueue: 0, waitRatio: 0, latency: stat, staleReads: 50 },
+				db: { ...result.nodes.db, completed: 11_000, conflicts: 550, lostUpdates: 220 }
+			}
+		};
+		render(RunSummary, { props: { analysis: analyse(chainDesign(), r), result: r, labels: { kv: 'Store', db: 'DB' }, onapply: vi.fn() } });
+		const lines = screen.getAllByTestId('summary-consistency');
+		expect(lines).toHaveLength(2);
+		const at = (id: string) => lines.find((l) => l.getAttribute('data-node-id') === id)!;
+		expect(at('kv')).toHaveTextContent('50 stale reads at Store (5.0% of what it answered)');
+		// 550 conflicts over the 55 s measured.
+		expect(at('db')).toHaveTextContent('10 write conflicts/s at DB; 220 lost updates (2.0% of its writes and reads)');
+	});
+});

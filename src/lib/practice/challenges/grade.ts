@@ -23,11 +23,13 @@ export function goalLabel(g: Goal): string {
 			return `Cache hit ratio at least ${fmt(g.min * 100)} %`;
 		case 'staleReads':
 			return `Stale reads under ${fmt(g.maxPct)} % of requests`;
+		case 'lostUpdates':
+			return `Lost updates under ${fmt(g.maxPct)} % of requests`;
 	}
 }
 
 /** Measure one goal: [actual, target, unit, higher-is-better]. */
-function measure(g: Goal, r: SimResult): [number, number, string, boolean] {
+export function measureGoal(g: Goal, r: SimResult): [number, number, string, boolean] {
 	const G = r.global;
 	switch (g.kind) {
 		case 'throughput':
@@ -64,13 +66,21 @@ function measure(g: Goal, r: SimResult): [number, number, string, boolean] {
 			const stale = Object.values(r.nodes).reduce((s, n) => s + (n.staleReads ?? 0), 0);
 			return [G.completed > 0 ? (100 * stale) / G.completed : 0, g.maxPct, '%', false];
 		}
+		case 'lostUpdates': {
+			const lost = Object.values(r.nodes).reduce((s, n) => s + (n.lostUpdates ?? 0), 0);
+			return [G.completed > 0 ? (100 * lost) / G.completed : 0, g.maxPct, '%', false];
+		}
 	}
 }
 
 const withUnit = (x: number, unit: string) => (unit === '$' ? `$${fmt(x, 6)}` : unit === '%' ? `${fmt(x)} %` : `${fmt(x)} ${unit}`);
 
 export function gradeGoal(g: Goal, r: SimResult): GoalResult {
-	const [actual, target, unit, higherBetter] = measure(g, r);
+	return judgeGoal(g, measureGoal(g, r));
+}
+
+/** Met or missed, the margin and the verdict of a measured goal; `shown` goes before the verdict. */
+export function judgeGoal(g: Goal, [actual, target, unit, higherBetter]: [number, number, string, boolean], shown = ''): GoalResult {
 	const met = higherBetter ? actual >= target : actual <= target;
 	const gap = Math.abs(actual - target);
 	const verdict = met
@@ -80,7 +90,7 @@ export function gradeGoal(g: Goal, r: SimResult): GoalResult {
 		: `${withUnit(actual, unit)}: missed by ${withUnit(gap, unit)}`;
 	// Relative margin: how far inside (positive) or outside (negative) the target.
 	const slack = target === 0 ? (actual === 0 ? 1 : -1) : (higherBetter ? actual - target : target - actual) / target;
-	return { goal: g, label: goalLabel(g), met, actual, target, unit, verdict, slack };
+	return { goal: g, label: goalLabel(g), met, actual, target, unit, verdict: shown + verdict, slack };
 }
 
 export function gradeChallenge(challenge: Pick<Challenge, 'goals'>, result: SimResult): Grade {

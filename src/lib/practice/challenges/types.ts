@@ -2,6 +2,7 @@ import type { Design, Reason, RequestType, Scenario } from '../../model/types';
 import type { ConceptId } from '../concepts';
 import type { EstimateInput } from '../estimator';
 import type { TopicId } from '../topics';
+import type { Band } from '../../sweep/bands';
 
 /** A measurable goal, graded from a SimResult (whole-run figures, after warm-up). */
 export type Goal =
@@ -20,7 +21,9 @@ export type Goal =
 	/** The best hit ratio of any cache or CDN at least this (0–1). */
 	| { kind: 'hitRatio'; min: number }
 	/** Reads served stale by a follower, as a percentage of completed requests, at most this. */
-	| { kind: 'staleReads'; maxPct: number };
+	| { kind: 'staleReads'; maxPct: number }
+	/** Acknowledged writes overwritten by a concurrent write at another leader (last write wins), as a percentage of completed requests, at most this. */
+	| { kind: 'lostUpdates'; maxPct: number };
 
 export type Level = 'easy' | 'medium' | 'hard';
 
@@ -41,6 +44,11 @@ export interface Challenge {
 	goals: Goal[];
 	/** The fixed run the check uses: duration, warm-up, seed and scenario events. */
 	run: Scenario;
+	/**
+	 * Seeds the check runs (default 1): with more, each goal is graded on the pessimistic
+	 * edge of its 5–95 % band over the runs (band.ts), for results that depend on luck.
+	 */
+	runs?: number;
 	start: Design;
 	reference: Design;
 	/** Hints from general to specific; shown one level at a time. */
@@ -62,6 +70,8 @@ export interface GoalResult {
 	verdict: string;
 	/** Relative margin to the target: positive inside it (0.1 = 10 % to spare), negative outside. */
 	slack: number;
+	/** Checks over several runs: the figure's median and 5–95 % band (actual is its pessimistic edge). */
+	band?: Band;
 }
 
 export interface Grade {

@@ -5,8 +5,9 @@
 import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
 import { obj } from '../compile';
+import type { TrafficShape } from '../../model/sharedParams';
 import { addBoth } from '../engine/histogram';
-import { C, EV, F, K, LOST, OK, UNAVAILABLE, TIMEOUT } from '../consts';
+import { C, EV, F, K, LOST, OK, UNAVAILABLE, TIMEOUT, unreachable } from '../consts';
 import { Zipf } from '../engine/zipf';
 import { routeTo } from './database';
 import { leavePool, releaseConn } from '../pools';
@@ -18,7 +19,7 @@ export class ClientState {
 	onlyType: number;
 	zipf: Zipf;
 	keys: number;
-	shape: string;
+	shape: TrafficShape;
 	sh: Record<string, unknown>;
 	timeout: number;
 	originCum: Float64Array;
@@ -48,7 +49,7 @@ export class ClientState {
 		this.keys = Math.max(1, Math.floor(p.keys as number));
 		this.zipf = new Zipf(this.keys, Math.max(0, p.zipf as number));
 		this.sh = obj(p.shape);
-		this.shape = this.sh.kind as string;
+		this.shape = this.sh.kind as TrafficShape;
 		this.timeout = (p.timeoutMs as number) / 1000;
 		this.closed = p.loop === 'closed';
 		this.users = Math.max(1, Math.floor((p.users as number | undefined) ?? 100));
@@ -80,8 +81,10 @@ export class ClientState {
 				const period = sh.periodS as number, amp = sh.amplitude as number;
 				return Math.max(0, this.rps * (1 + amp * Math.sin((2 * Math.PI * t) / period)));
 			}
-			default:
+			case 'constant':
 				return this.rps;
+			default:
+				return unreachable(this.shape);
 		}
 	}
 }

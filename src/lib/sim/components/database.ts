@@ -11,6 +11,7 @@ import { C, EV, K, OK, T_WRITE, LOST, UNAVAILABLE } from '../consts';
 import { shardOf } from '../parts/hash';
 import { startFailover } from '../machines/failover';
 import { ReplicaSet, startOf } from './replicaset';
+import { initMultiLeader } from './multileader';
 
 export { ReplicaSet };
 
@@ -68,6 +69,7 @@ export function initDatabases(s: Sim, maxKeys: number): void {
 	}
 	for (const set of sets.values()) {
 		set.leader = set.members.find((m) => s.nodes[m].p.role === 'leader') ?? set.members[0];
+		initMultiLeader(s, set, maxKeys);
 		set.life = startFailover(Math.max(0, s.nodes[set.leader].p.failoverS as number));
 		for (const m of set.members) {
 			const st = dbs(s.nodes[m]);
@@ -126,8 +128,7 @@ function firstDbLeader(s: Sim, out: number[]): number {
 		const t = s.nodes[s.edges[out[j]].dst];
 		if (t.k !== K.database) continue;
 		s.dbEdge = out[j];
-		const set = dbs(t).set;
-		return set ? set.leader : t.idx;
+		return writeLeader(dbs(t).set, t.idx);
 	}
 	return -1;
 }
@@ -136,8 +137,13 @@ function firstDbLeader(s: Sim, out: number[]): number {
 export function routeTo(s: Sim, dst: number, type: number): number {
 	const n = s.nodes[dst];
 	if (n.k !== K.database || type !== T_WRITE) return dst;
-	const set = dbs(n).set;
-	return set ? set.leader : dst;
+	return writeLeader(dbs(n).set, dst);
+}
+
+/** Who takes a write aimed at database idx: itself if it is a leader accepting writes (multi-leader), else its set's leader. */
+function writeLeader(set: ReplicaSet | null, idx: number): number {
+	if (set === null) return idx;
+	return set.ml !== null && set.ml.accepts(idx) ? idx : set.leader;
 }
 
 /**
@@ -244,6 +250,7 @@ export const database: Handlers = {
 		}
 		const key = s.cKey[c];
 		if (s.cType[c] === T_WRITE) {
+			if (set.ml !== null) set.ml.write(s, n, key);
 			if (set.leader === n.idx) {
 				commit(s, set, c);
 				const wait = replicationWait(s, set);

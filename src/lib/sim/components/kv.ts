@@ -8,6 +8,8 @@ import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
 import { F, OK, T_WRITE, UNAVAILABLE } from '../consts';
 import { QuorumPlacement, countUp } from '../parts/quorum';
+import type { KeyVersions } from '../parts/versions';
+import { kvArrive, kvQuorum, kvReplicaServed } from './kvConsistency';
 
 export interface KvState {
 	n: number;
@@ -16,6 +18,13 @@ export interface KvState {
 	placement: QuorumPlacement;
 	/** The current request's replicas (filled per arrival; never allocated on the hot path). */
 	replicas: Int32Array;
+	/** Versions per key and replica when staleness is tracked (kvConsistency.ts), else null: nothing is done. */
+	ver: KeyVersions | null;
+	/** Mean propagation delay (s), read repair, hinted handoff; the current read's repair target. */
+	prop: number;
+	repair: boolean;
+	handoff: boolean;
+	repairTo: number;
 }
 
 export function initKv(n: NodeRt): void {
@@ -26,7 +35,12 @@ export function initKv(n: NodeRt): void {
 		w: Math.min(rep, Math.max(1, Math.floor(n.p.w as number))),
 		r: Math.min(rep, Math.max(1, Math.floor(n.p.r as number))),
 		placement: new QuorumPlacement(machines, rep),
-		replicas: new Int32Array(rep)
+		replicas: new Int32Array(rep),
+		ver: null,
+		prop: 0,
+		repair: false,
+		handoff: false,
+		repairTo: -Infinity
 	} satisfies KvState;
 }
 
@@ -48,6 +62,8 @@ export const kv: Handlers = {
 		}
 		s.cPend[c] = need; // answers still needed
 		s.cStep[c] = up; // answers still possible
+		const versions = st.ver !== null;
+		if (versions) kvArrive(s, n, st, c, count);
 		for (let j = 0; j < count; j++) {
 			const m = reps[j];
 			if (n.up[m] !== 1) continue;
@@ -55,11 +71,17 @@ export const kv: Handlers = {
 			s.cFlags[r] = F.REPLICA;
 			s.cInst[r] = m;
 			s.cT0[r] = s.now;
+			if (versions) {
+				s.cStep[r] = j; // its position in the key's replica list
+				s.cVer[r] = s.cType[c] === T_WRITE ? s.cVer[c] : st.repairTo;
+			}
 			s.admit(n, m, r);
 			if (s.cPend[c] <= 0) return; // answered synchronously (zero service time)
 		}
 	},
 	served(s, c) {
+		const st = s.nodes[s.cNode[c]].kv as KvState;
+		if (st.ver !== null) kvReplicaServed(s, st, c);
 		s.finish(c, OK);
 	},
 	result(s, c, res) {
@@ -68,6 +90,8 @@ export const kv: Handlers = {
 		if (res === OK) {
 			if (--s.cPend[c] === 0) {
 				s.cOwn[c] = s.now - s.cT0[c];
+				const n = s.nodes[s.cNode[c]];
+				if ((n.kv as KvState).ver !== null) kvQuorum(s, n, n.kv as KvState, c);
 				s.finish(c, OK);
 			}
 		} else if (s.cStep[c] < s.cPend[c]) {

@@ -6,6 +6,7 @@
 import type { Sim } from '../core';
 import { C, F, K, LOST, OK } from '../consts';
 import type { Failover } from '../machines/failover';
+import type { MultiLeader } from './multileader';
 
 export class ReplicaSet {
 	/** Index in Sim.replicaSets. */
@@ -35,6 +36,8 @@ export class ReplicaSet {
 	baseSeq = 0;
 	maxAsyncLag = 0;
 	epoch = 0;
+	/** Multi-leader replication (multileader.ts), or null: one leader takes every write. */
+	ml: MultiLeader | null = null;
 	/** The failover lifecycle (XState): leader-up → leader-lost → electing → follower-promoted. */
 	life: Failover | null = null;
 	get electing(): boolean {

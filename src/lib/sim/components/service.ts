@@ -4,7 +4,7 @@
 // leader, then update or invalidate the cache per its strategy, then publish to queues.
 import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
-import { F, K, OK, S, UNAVAILABLE } from '../consts';
+import { F, K, OK, S, UNAVAILABLE, unreachable, type StepCode } from '../consts';
 import { pickInstanceRandom } from './pick';
 import { cacheFill, cacheFlight, cacheInvalidate, cacheStrategy } from './cache';
 import { leaseFailed } from './cacheflight';
@@ -48,7 +48,8 @@ export function runPlan(s: Sim, c: number): void {
 			s.finish(c, OK);
 			return;
 		}
-		const code = plan[2 * step], e = plan[2 * step + 1];
+		// Plans are Int32Arrays of S codes (buildPlans writes nothing else).
+		const code = plan[2 * step] as StepCode, e = plan[2 * step + 1];
 		switch (code) {
 			case S.CALL:
 			case S.PUBLISH:
@@ -78,6 +79,8 @@ export function runPlan(s: Sim, c: number): void {
 			case S.INVALIDATE:
 				cacheInvalidate(s, s.nodes[s.edges[e].dst], s.cKey[c]);
 				break;
+			default:
+				unreachable(code);
 		}
 		s.cStep[c] = step + 1;
 	}

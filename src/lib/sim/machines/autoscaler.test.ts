@@ -21,6 +21,32 @@ describe('autoscaler lifecycle', () => {
 		expect(a.stateName()).toBe('steady');
 	});
 
+	it('a look that wants fewer during a warm-up trims or cancels the warming instances', () => {
+		const a = startAutoscaler({ min: 1, max: 10, initial: 2, targetUtilization: 0.5, warmupS: 30, cooldownS: 5 });
+		a.send({ type: 'EVALUATE', now: 10, utilization: 1 });
+		expect([a.stateName(), a.instances(), a.target()]).toEqual(['scaling-out', 2, 4]);
+		a.send({ type: 'EVALUATE', now: 11, utilization: 0.8 }); // wants 4: still warming to 4
+		expect([a.stateName(), a.target()]).toEqual(['scaling-out', 4]);
+		a.send({ type: 'EVALUATE', now: 12, utilization: 0.7 }); // wants 3: one fewer warming
+		expect([a.stateName(), a.instances(), a.target()]).toEqual(['scaling-out', 2, 3]);
+		a.send({ type: 'EVALUATE', now: 13, utilization: 0.2 }); // wants 1: cancel, and scale in
+		expect([a.stateName(), a.instances(), a.target()]).toEqual(['scaling-in', 1, 1]);
+		a.send({ type: 'TICK', now: 40 }); // the cancelled warm-up's end changes nothing
+		expect([a.stateName(), a.instances()]).toEqual(['steady', 1]);
+	});
+
+	it('a look landing as the hold ends acts at once (one hold, not two)', () => {
+		const a = startAutoscaler({ min: 1, max: 10, initial: 8, targetUtilization: 0.5, warmupS: 0, cooldownS: 10 });
+		a.send({ type: 'EVALUATE', now: 10, utilization: 0.25 });
+		expect([a.stateName(), a.instances()]).toEqual(['scaling-in', 4]);
+		a.send({ type: 'EVALUATE', now: 15, utilization: 0.25 }); // inside the hold: waits
+		expect(a.instances()).toBe(4);
+		a.send({ type: 'EVALUATE', now: 20, utilization: 0.25 }); // the hold is over: 4 → 2
+		expect([a.stateName(), a.instances()]).toEqual(['scaling-in', 2]);
+		a.send({ type: 'EVALUATE', now: 30, utilization: 0.25 });
+		expect(a.instances()).toBe(1);
+	});
+
 	it('tracks backlog per worker and respects max', () => {
 		const a = startAutoscaler({ min: 1, max: 8, initial: 1, targetBacklogPerWorker: 100, warmupS: 0 });
 		a.send({ type: 'EVALUATE', now: 0, backlog: 450 });

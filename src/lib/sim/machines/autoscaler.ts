@@ -5,7 +5,10 @@
 // workers of the serving instances) or, for workers behind a queue, its backlog; the
 // desired count is Kubernetes' HPA rule ceil(instances × utilization / target) with a
 // ±10% dead band, or ceil(backlog / targetBacklogPerWorker) (AWS's backlog per
-// instance), clamped to [min, max]. A scale-out in progress is not re-planned.
+// instance), clamped to [min, max]. A scale-out in progress is not re-planned upwards (the
+// serving instances' utilization cannot see the warming ones' capacity yet, so it would
+// overshoot), but a look that wants fewer trims or cancels the instances still warming:
+// otherwise a load that falls during a long warm-up left the group at the planned count.
 import { assign, setup } from 'xstate';
 import { startLifecycle, type Lifecycle } from './lifecycle';
 
@@ -71,11 +74,17 @@ export const autoscalerMachine = setup({
 			const n = desiredOf(context, event);
 			return { instances: n, target: n, scaledInAt: event.now };
 		}),
-		warmUp: assign(({ context }) => ({ instances: context.target }))
+		warmUp: assign(({ context }) => ({ instances: context.target })),
+		trimWarming: assign(({ context, event }) => ({ target: Math.max(context.instances, desiredOf(context, event)) }))
 	},
 	guards: {
 		wantsMore: ({ context, event }) => desiredOf(context, event) > context.instances,
 		wantsFewer: ({ context, event }) => desiredOf(context, event) < context.instances,
+		/** The instances serving now are enough: the warming ones are not needed. */
+		servingSuffice: ({ context, event }) => desiredOf(context, event) <= context.instances,
+		wantsFewerWarming: ({ context, event }) => desiredOf(context, event) < context.target,
+		cooledDownAndWantsFewer: ({ context, event }) =>
+			event.now - context.scaledInAt >= context.cooldownS && desiredOf(context, event) < context.instances,
 		warmedUp: ({ context, event }) => event.now >= context.readyAt,
 		cooledDown: ({ context, event }) => event.now - context.scaledInAt >= context.cooldownS
 	}
@@ -112,13 +121,26 @@ export const autoscalerMachine = setup({
 		},
 		'scaling-out': {
 			always: { guard: 'warmedUp', target: 'steady', actions: 'warmUp' },
-			on: { EVALUATE: {}, TICK: {} }
+			on: {
+				// Cancelling warming instances is a scale-in: it starts the hold against flapping.
+				EVALUATE: [
+					{ guard: 'servingSuffice', target: 'scaling-in', actions: 'scaleIn' },
+					{ guard: 'wantsFewerWarming', actions: 'trimWarming' }
+				],
+				TICK: {}
+			}
 		},
 		'scaling-in': {
 			always: { guard: 'cooledDown', target: 'steady' },
 			on: {
-				// Scale-out is urgent and may interrupt the hold; more scale-in waits.
-				EVALUATE: { guard: 'wantsMore', target: 'scaling-out', actions: 'planScaleOut' },
+				// Scale-out is urgent and may interrupt the hold; more scale-in waits for its end.
+				// A look that lands when the hold is over acts at once (the eventless transition
+				// to steady is only taken after an event, so it would otherwise swallow this
+				// look and make the hold two periods long).
+				EVALUATE: [
+					{ guard: 'wantsMore', target: 'scaling-out', actions: 'planScaleOut' },
+					{ guard: 'cooledDownAndWantsFewer', target: 'scaling-in', reenter: true, actions: 'scaleIn' }
+				],
 				TICK: {}
 			}
 		}

@@ -13,6 +13,7 @@
 // been idle longer than one window (or burst/limitRps for the buckets), and otherwise
 // errs on the lenient side, like a Redis limiter whose keys were evicted.
 import { KeyCache } from './keycache';
+import { unreachable } from '../../model/exhaustive';
 
 export type RateAlgorithm =
 	| 'token-bucket'
@@ -31,13 +32,13 @@ export interface RateLimitOptions {
 }
 
 const TOKEN = 0, LEAKY = 1, FIXED = 2, LOG = 3, COUNTER = 4;
-const CODES: Record<RateAlgorithm, number> = {
+const CODES = {
 	'token-bucket': TOKEN,
 	'leaky-bucket': LEAKY,
 	'fixed-window': FIXED,
 	'sliding-window-log': LOG,
 	'sliding-window-counter': COUNTER
-};
+} as const satisfies Record<RateAlgorithm, number>;
 /** Sliding logs keep one timestamp per admitted request: cap them at 32 MB. */
 const LOG_BUDGET = 1 << 22;
 
@@ -48,7 +49,7 @@ export class RateLimiter {
 	/** Window length in the caller's time unit. */
 	readonly window: number;
 	readonly maxKeys: number;
-	private readonly code: number;
+	private readonly code: (typeof CODES)[RateAlgorithm];
 	private readonly rate: number; // per caller time unit
 	private readonly burst: number;
 	private readonly keys: KeyCache | null;
@@ -107,8 +108,10 @@ export class RateLimiter {
 				return this.fixedWindow(slot, now);
 			case LOG:
 				return this.slidingLog(slot, now);
-			default:
+			case COUNTER:
 				return this.slidingCounter(slot, now);
+			default:
+				return unreachable(this.code);
 		}
 	}
 

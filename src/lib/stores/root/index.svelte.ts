@@ -11,6 +11,7 @@ import type { PracticeStore } from '../practice.svelte';
 import { jobPool } from '../../bridge/browser';
 import { exampleDesign } from '../../model/edit';
 import { connectRun } from './runEffects.svelte';
+import { connectRunBands } from './runBands.svelte';
 
 /** What <AppShell> needs: the editor, the canvas overlay and the UI state. */
 export interface ShellStores {
@@ -60,6 +61,8 @@ export function createApp(opts: { fragment: string }): AppStores {
 			const practice = new store.PracticeStore(runner.poolCheckRunner(jobPool));
 			// Templates and challenges open as new library entries, never over the open design's record.
 			practice.opener = (d, label) => void library.openAsNew(d, label.replace(/^Open /, 'The '));
+			// A check's run shows in the dock's charts: the same design, run and seed, replayed live.
+			practice.onChecked = (checked) => run.replay(checked);
 			void practice.loadProgress();
 			return { practice, Panel: panel.default };
 		}));
@@ -67,6 +70,7 @@ export function createApp(opts: { fragment: string }): AppStores {
 	if (typeof window !== 'undefined') Object.assign(window, { __loadbearingLibrary: library, __loadbearingRun: run, __loadbearingAnalyse: analyse });
 
 	connectRun(app);
+	connectRunBands(app);
 	void library.start(shell.editor, { fragment: opts.fragment, firstDesign: exampleDesign });
 	return app;
 }

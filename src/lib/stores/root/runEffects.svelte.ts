@@ -7,7 +7,9 @@ import type { EditorStore } from '../editor.svelte';
 import type { OverlayStore } from '../overlay.svelte';
 import type { UiStore } from '../ui.svelte';
 import type { RunStore } from '../run.svelte';
-import { overlayFigures, reuseUnchanged } from '../../run/overlay';
+
+// The overlay's figures (from the frame ring) load with the first frames, not with the page.
+let figures: typeof import('../../run/overlay') | null = null;
 
 /** The canvas repaints its figures at most this often (they are glanced at, not read). */
 const OVERLAY_MS = 1000;
@@ -16,7 +18,9 @@ const OVERLAY_MS = 1000;
 export function connectRun({ editor, overlay, ui, run }: { editor: EditorStore; overlay: OverlayStore; ui: UiStore; run: RunStore }): void {
 	function paint() {
 		if (!run.ring.length) overlay.clearFigures();
+		else if (!figures) void import('../../run/overlay').then((m) => ((figures = m), paint()));
 		else {
+			const { overlayFigures, reuseUnchanged } = figures;
 			const { nodes, edges } = overlayFigures(run.ring, run.design ?? editor.design, run.analysis?.bottleneck?.limiting ? run.analysis.bottleneck.nodeId : null);
 			// Within 10% reads the same on a badge; a live run is noisy, repainting for noise is not free.
 			const tol = run.status === 'running' ? 0.1 : 0;
