@@ -40,11 +40,8 @@ export interface EdgeRt {
 	jitter: number;
 	backoffCap: number;
 	budget: RetryBudget | null;
-	/** Connection pool (sim/pools.ts): first slot in the pool table (−1: no pool), connections per caller instance, wait (s). */
-	pool: number;
-	poolSlots: number;
-	poolSize: number;
-	poolWait: number;
+	/** Connection pool (sim/pools.ts): first slot in the pool table (−1: none), slots, connections per slot, wait (s). */
+	pool: number; poolSlots: number; poolSize: number; poolWait: number;
 }
 
 const num = (v: unknown, d: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
@@ -278,10 +275,7 @@ export function compile(design: Design): Compiled {
 			jitter: 0,
 			backoffCap: Infinity,
 			budget: null,
-			pool: -1,
-			poolSlots: 0,
-			poolSize: 0,
-			poolWait: 0
+			...{ pool: -1, poolSlots: 0, poolSize: 0, poolWait: 0 }
 		};
 		initRetry(edge, p);
 		initEdgePool(edge, p);
