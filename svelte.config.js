@@ -7,7 +7,9 @@ export default {
 	kit: {
 		// SPA: one index.html that boots the client; no server exists in production.
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html' }),
-		serviceWorker: { register: true },
+		// Registered by the root layout once the page is idle (not at load, where it competed
+		// with start-up for the main thread and the network).
+		serviceWorker: { register: false },
 		// Test helpers (design builders, fake simulation, the reference breaker machine) live
 		// outside src/lib so nothing shipped can import them by accident.
 		alias: { $testing: 'tests/support' }

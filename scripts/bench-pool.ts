@@ -16,6 +16,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 interface Timed {
 	wall: number;
+	/** Seconds each job took, in the order they were queued (known with one worker only). */
+	jobs: number[];
 	/** CPU seconds of the whole process (all its threads) per wall second. */
 	cores: number;
 	load: number;
@@ -31,13 +33,28 @@ async function sweepWall(design: Design, workers: number): Promise<Timed> {
 		await Promise.all(Array.from({ length: workers }, (_, k) => pool.point({ design, opts: { durationS: 10, warmupS: 0, seed: 90 + k }, rateScale: 1 })));
 		const c0 = process.cpuUsage();
 		const t0 = performance.now();
-		await runSweep(pool, design, DEFAULT_POINTS);
+		const landed: number[] = [t0];
+		await runSweep(pool, design, DEFAULT_POINTS, { onItem: () => landed.push(performance.now()) });
 		const wall = (performance.now() - t0) / 1000;
 		const c = process.cpuUsage(c0);
-		return { wall, cores: (c.user + c.system) / 1e6 / wall, load: loadavg()[0] };
+		const jobs = workers === 1 ? landed.slice(1).map((t, i) => (t - landed[i]) / 1000) : [];
+		return { wall, jobs, cores: (c.user + c.system) / 1e6 / wall, load: loadavg()[0] };
 	} finally {
 		await pool.terminate();
 	}
+}
+
+/**
+ * The speed-up the queue order allows on `workers` free cores: jobs of these durations,
+ * each handed to the first worker free (as workerpool does), total over the last finish.
+ */
+export function scheduleBound(jobs: number[], workers: number): number {
+	const free = new Array(workers).fill(0);
+	for (const d of jobs) {
+		const k = free.indexOf(Math.min(...free));
+		free[k] += d;
+	}
+	return jobs.reduce((a, b) => a + b, 0) / Math.max(...free);
 }
 
 export async function benchPool(design: Design): Promise<string[]> {
@@ -66,6 +83,8 @@ export async function benchPool(design: Design): Promise<string[]> {
 		// Extra work the second worker brings (start-up is before the clock): CPU seconds of the
 		// 2-worker sweep over the 1-worker one. Near 1, the speed-up is bounded by free cores only.
 		`pool_cpu_work_ratio_2_to_1: ${((b2.wall * b2.cores) / (b1.wall * b1.cores)).toFixed(2)}`,
+		// What the queue order alone allows with two free cores (job times from the 1-worker run).
+		`pool_schedule_bound_2_workers: ${scheduleBound(b1.jobs, 2).toFixed(2)} heaviest first, ${scheduleBound([...b1.jobs].reverse(), 2).toFixed(2)} if queued lightest first`,
 		`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min) at the end`
 	];
 }

@@ -31,13 +31,15 @@ test('multi-leader: the run shows lost updates; one home leader for writes passe
 	const lines = page.getByTestId('summary-consistency');
 	await expect(lines.first()).toBeVisible();
 	await expect(page.locator('[data-testid="summary-consistency"][data-node-id="db-eu"]').filter({ hasText: 'write conflicts/s' })).toContainText(/write conflicts\/s at EU leader; [\d,]+ lost updates/);
-	await node(page, 'db-e').click();
+	// The live badge on each leader says how often it conflicts; its own chart draws them.
+	await expect(node(page, 'db-e').getByTestId('node-conflicts')).toHaveText(/^[\d.]+ conflicts\/s$/);
+	await expect(node(page, 'db-eu').getByTestId('node-conflicts')).toHaveText(/^[\d.]+ conflicts\/s$/);
+	await node(page, 'db-eu').click();
 	await expect(page.getByTestId('chart-node-conflicts')).toBeVisible();
 	await expect(page.getByTestId('chart-node-conflicts').locator('path.series[data-series="lostUpdates"]')).toHaveAttribute('d', /\d/);
 	await page.screenshot({ path: '/tmp/practice-multileader-run.png' });
 
 	// The fix: EU writes go to the US leader (multi-leader off on the EU database).
-	await node(page, 'db-eu').click();
 	const multi = page.getByTestId('inspector').locator('input[name="multiLeader"]');
 	await expect(multi).toBeChecked();
 	await multi.uncheck();

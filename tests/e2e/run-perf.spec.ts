@@ -9,6 +9,9 @@ import { bigDesign } from './fixtures/big';
 
 type Task = { start: number; duration: number };
 
+// A laptop-sized window, as the budget is stated for.
+test.use({ viewport: { width: 1440, height: 900 } });
+
 async function longTasksSince(page: Page, t0: number): Promise<Task[]> {
 	return page.evaluate((t0) => (window as any).__longtasks.filter((e: Task) => e.start >= t0), t0);
 }

@@ -140,7 +140,7 @@ test('runs: 4 in the run bar, Run: the dock charts draw the median and 5–95 % 
 	await expect(runs).toHaveValue('1');
 	await runs.fill('4');
 	await runs.press('Tab');
-	await expect.poll(async () => (await design(page)).scenario?.runs).toBe(4);
+	await expect.poll(async () => ((await design(page)).scenario as { runs?: number } | undefined)?.runs).toBe(4);
 	await page.getByTestId('run-speed-max').click();
 	await page.getByTestId('run-start').click();
 	const summary = page.getByTestId('runs-summary');

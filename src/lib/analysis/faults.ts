@@ -47,6 +47,8 @@ const VERB: Record<Reason, string> = {
 	lost: 'lost (acknowledged, then discarded by the failover)',
 	'pool-timeout': 'refused by a full connection pool (pool-wait timeout)'
 };
+/** `lost` at a stateful service is a session, not a write (sim/sessions.ts). */
+const SESSION_LOST = 'lost their session (it was on another instance)';
 export const SATURATED = 0.85;
 const SUSTAINED = 0.95;
 
@@ -166,7 +168,7 @@ export function faultReport(design: Design, result: SimResult, frames: MetricsFr
 		c.text =
 			c.reason === 'slow'
 				? `p99 over ${int(p99GoalMs)} ms for ${secs(c.count)} while ${label(c.nodeId)} was the busiest part${busyText}, ${when}`
-				: `${int(c.count)} requests ${VERB[c.reason]} at ${label(c.nodeId)}${busyText}, ${when}`;
+				: `${int(c.count)} requests ${c.reason === 'lost' && kind(c.nodeId) === 'service' ? SESSION_LOST : VERB[c.reason]} at ${label(c.nodeId)}${busyText}, ${when}`;
 	}
 	causes.sort((a, b) => (a.reason === 'slow' ? 1 : 0) - (b.reason === 'slow' ? 1 : 0) || b.count - a.count);
 

@@ -2,18 +2,15 @@
 // app) or in-process (component tests, where jsdom has no Worker). Both speak the host's
 // API (protocol/live.ts); the worker is watched by the bridge's watchdog.
 import * as Comlink from 'comlink';
-import type { Design, ScenarioEvent } from '../model/types';
-import type { BatchFn, EndFn, ErrorFn, SimHostApi, Speed, StartOptions } from '../protocol/live';
+import type { SimHostApi } from '../protocol/live';
 import { Watchdog, WATCHDOG_MS, crashMessage, hungMessage } from './watchdog';
 
-export interface RunBackend {
-	start(design: Design, opts: StartOptions, onBatch: BatchFn, onEnd: EndFn, onError: ErrorFn): Promise<{ nodeIds: string[]; durationS: number }>;
-	pause(): void;
-	resume(): void;
-	step(seconds?: number): void;
-	setSpeed(speed: Speed): void;
-	inject(ev: Omit<ScenarioEvent, 'atS'>): void;
-	stop(): void;
+/**
+ * The host's API (protocol/live.ts) as the main thread holds it: start answers across the
+ * boundary (a promise), the watchdog's ping is the bridge's own business, and restart is added.
+ */
+export interface RunBackend extends Omit<SimHostApi, 'start' | 'ping'> {
+	start(...args: Parameters<SimHostApi['start']>): Promise<ReturnType<SimHostApi['start']>>;
 	/** Ends the worker for good (a crashed or hung one); the next start spawns a fresh one. */
 	restart(): void;
 }

@@ -6,7 +6,7 @@ import { checkConnection } from './connections';
 import { addNode, blankDesign } from './edit';
 import { defaultParams } from './defaults';
 import { NODE_KINDS, type Design, type NodeKind } from './types';
-import { K } from '../sim/consts';
+import { K, traitByCode } from '../sim/consts';
 
 /** Two nodes a → b; a database target is a follower (the one edge a database may take from another). */
 function pair(a: NodeKind, b: NodeKind): Design {
@@ -20,6 +20,19 @@ describe('the kinds table', () => {
 		for (const info of KIND_LIST) {
 			expect(KINDS[info.kind]).toBe(info);
 			expect(PALETTE_GROUPS).toContain(info.group);
+		}
+	});
+
+	it('keeps its traits consistent, and the simulator reads them by code', () => {
+		for (const k of NODE_KINDS) {
+			const t = KINDS[k];
+			// A balancer picks instances one by one only of groups whose instances fail one by one;
+			// both need something to receive the request; picking a target needs something to send to.
+			if (t.byInstance) expect(t.failsByInstance && t.receives, k).toBe(true);
+			if (t.failsByInstance) expect(t.receives, k).toBe(true);
+			if (t.picksOne) expect(t.sends, k).toBe(true);
+			expect(traitByCode('byInstance')[K[k]], k).toBe(t.byInstance);
+			expect(traitByCode('failsByInstance')[K[k]], k).toBe(t.failsByInstance);
 		}
 	});
 

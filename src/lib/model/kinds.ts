@@ -1,10 +1,13 @@
 // The one table of component kinds: what the palette shows, the inspector edits,
 // validation checks and the simulator reads (through defaults.ts). model.md is the source.
 import type { NodeKind } from './types';
-import { FAILURES_SECTION, UNBOUNDED, autoscaleSection, serverGroup, spec, type ParamSpec } from './params';
+import { FAILURES_SECTION, UNBOUNDED, autoscaleSection, serverGroup, spec } from './params';
 import { CLOSED_LOOP_FIELDS, GC_SECTION, OVERLOAD_SECTION } from './overload';
 import { CACHE_FLIGHT_FIELDS } from './services';
 import { KV_FIELDS, MULTI_LEADER_FIELD } from './data';
+import type { KindInfo, PaletteGroup } from './kindInfo';
+export type { KindInfo, PaletteGroup };
+
 import { DNS_PARAMS, LB_ALGORITHMS, MIX, RATE_ALGORITHMS, SHAPE } from './sharedParams';
 export { LB_ALGORITHMS, RATE_ALGORITHMS, type LbAlgorithm, type RateLimitAlgorithm } from './sharedParams';
 export { EDGE_PARAMS, REPLICATION_EDGE_KEYS, REGION_LATENCY_MS, DEFAULT_INTER_REGION_MS } from './edgeParams';
@@ -16,32 +19,6 @@ export const MAX_CACHE_KEYS = 10_000_000;
 /** A spike or slow-down past this factor is a typo, and would overflow the rates it multiplies. */
 export const MAX_EVENT_FACTOR = 1e4;
 
-export type PaletteGroup = 'Traffic' | 'Compute' | 'Data';
-
-export interface KindInfo {
-	kind: NodeKind;
-	/** Name in the palette and the default label. */
-	name: string;
-	group: PaletteGroup;
-	/** One line for the palette tooltip. */
-	summary: string;
-	params: ParamSpec[];
-	/** Hourly price per instance (USD), for the monthly cost estimate. */
-	hourlyUsd: number;
-	/** Whether `instances` counts machines that cost money (false for client). */
-	billed: boolean;
-	/** Edges may end here (the node has a target handle); false for client, which only sends. */
-	receives: boolean;
-	/** Edges may start here (a source handle); false for stores that call nothing downstream. */
-	sends: boolean;
-	/** It has workers, so its utilization is a figure (false for client and DNS, which never queue). */
-	hasWorkers: boolean;
-	/** It holds cached entries that a "flush" fault empties. */
-	flushable: boolean;
-	/** It scales out by adding instances (the bottleneck fix offers more, a sliced run divides them). */
-	scalesOut: boolean;
-}
-
 export const KINDS: Record<NodeKind, KindInfo> = {
 	client: {
 		kind: 'client',
@@ -50,7 +27,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Users sending requests: rate, mix, key popularity.',
 		hourlyUsd: 0,
 		billed: false,
-		receives: false, sends: true, hasWorkers: false, flushable: false, scalesOut: false,
+		receives: false, sends: true, hasWorkers: false, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true,
 		params: [
 			n('rps', 'Rate', 'rps', 100, 0, 1e8, 'Mean requests per second.'),
 			MIX,
@@ -70,7 +47,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Name resolution; if it is down, nothing behind it is reachable.',
 		hourlyUsd: 0.01,
 		billed: true,
-		receives: true, sends: true, hasWorkers: false, flushable: false, scalesOut: false,
+		receives: true, sends: true, hasWorkers: false, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true,
 		params: [...DNS_PARAMS, FAILURES_SECTION]
 	},
 	geoDns: {
@@ -80,7 +57,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Routes each user to the nearest healthy region.',
 		hourlyUsd: 0.02,
 		billed: true,
-		receives: true, sends: true, hasWorkers: false, flushable: false, scalesOut: false,
+		receives: true, sends: true, hasWorkers: false, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true,
 		params: [
 			...DNS_PARAMS,
 			choice('policy', 'Policy', ['nearest', 'weighted', 'failover'], 'nearest', 'Nearest region, weighted by edge weight, or primary with failover.'),
@@ -95,7 +72,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Edge cache for static assets; misses go to the origin.',
 		hourlyUsd: 0.05,
 		billed: true,
-		receives: true, sends: true, hasWorkers: true, flushable: true, scalesOut: true,
+		receives: true, sends: true, hasWorkers: true, flushable: true, scalesOut: true, byInstance: false, failsByInstance: true, picksOne: false,
 		params: [
 			int('capacity', 'Capacity', 10_000, 1, MAX_CACHE_KEYS, 'Objects held (LRU).'),
 			n('ttlS', 'TTL', 's', 3600, 0, 1e9, 'An object expires this long after it was fetched (0 = never).'),
@@ -111,7 +88,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Spreads requests over the instances behind it.',
 		hourlyUsd: 0.025,
 		billed: true,
-		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false,
+		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true,
 		params: [
 			choice(
 				'algorithm',
@@ -133,7 +110,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Auth and routing at the edge, with a built-in rate limit.',
 		hourlyUsd: 0.05,
 		billed: true,
-		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false,
+		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true,
 		params: [
 			n('overheadMs', 'Overhead', 'ms', 2, 0, 60_000, 'Auth and routing time per request.'),
 			n('maxRps', 'Max rate', 'rps', 20_000, 0, 1e10, 'Requests above this rate are rate-limited (429).'),
@@ -147,7 +124,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Drops traffic above a limit with 429.',
 		hourlyUsd: 0.02,
 		billed: true,
-		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false,
+		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true,
 		params: [
 			choice(
 				'algorithm',
@@ -169,7 +146,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Stateless web or app tier: queue, service time, downstream calls.',
 		hourlyUsd: 0.1,
 		billed: true,
-		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: true,
+		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: true, byInstance: true, failsByInstance: true, picksOne: false,
 		params: [
 			...serverGroup({ instances: 2, concurrency: 8, serviceTimeMs: 20, queueLimit: 100 }),
 			bool('blocking', 'Blocking calls', false, 'Hold the worker while downstream calls run (thread-per-request).'),
@@ -187,7 +164,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Consumer group pulling messages from a queue.',
 		hourlyUsd: 0.1,
 		billed: true,
-		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: true,
+		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: true, byInstance: true, failsByInstance: true, picksOne: false,
 		params: [
 			...serverGroup({ instances: 2, concurrency: 4, serviceTimeMs: 50, queueLimit: 0 }).filter((f) => f.key !== 'queueLimit'),
 			GC_SECTION,
@@ -202,7 +179,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Key-value cache (Redis, Memcached) in front of a database.',
 		hourlyUsd: 0.15,
 		billed: true,
-		receives: true, sends: true, hasWorkers: true, flushable: true, scalesOut: true,
+		receives: true, sends: true, hasWorkers: true, flushable: true, scalesOut: true, byInstance: true, failsByInstance: true, picksOne: false,
 		params: [
 			...serverGroup({ instances: 1, concurrency: 16, serviceTimeMs: 0.5, queueLimit: 1000 }),
 			int('capacity', 'Capacity', 10_000, 1, MAX_CACHE_KEYS, 'Keys held in all, spread over the instances.'),
@@ -227,7 +204,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Relational store: leader takes writes, followers serve reads.',
 		hourlyUsd: 0.5,
 		billed: true,
-		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: true,
+		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: true, byInstance: true, failsByInstance: true, picksOne: false,
 		params: [
 			choice('role', 'Role', ['leader', 'follower'], 'leader', 'Leader takes writes; followers take reads.'),
 			MULTI_LEADER_FIELD,
@@ -249,7 +226,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Leaderless quorum store (Dynamo, Cassandra).',
 		hourlyUsd: 0.3,
 		billed: false,
-		receives: true, sends: false, hasWorkers: true, flushable: false, scalesOut: false,
+		receives: true, sends: false, hasWorkers: true, flushable: false, scalesOut: false, byInstance: false, failsByInstance: true, picksOne: false,
 		params: [
 			...KV_FIELDS,
 			int('concurrency', 'Concurrency', 32, 1, 1_000_000, 'Workers per node.'),
@@ -269,7 +246,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Blob storage (S3), the usual CDN origin.',
 		hourlyUsd: 0.05,
 		billed: true,
-		receives: true, sends: false, hasWorkers: true, flushable: false, scalesOut: true,
+		receives: true, sends: false, hasWorkers: true, flushable: false, scalesOut: true, byInstance: true, failsByInstance: true, picksOne: false,
 		params: [...serverGroup({ instances: 1, concurrency: 1000, serviceTimeMs: 30, queueLimit: 10_000 }), FAILURES_SECTION]
 	},
 	queue: {
@@ -279,7 +256,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Broker that decouples producers from workers.',
 		hourlyUsd: 0.1,
 		billed: true,
-		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false,
+		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true,
 		params: [
 			n('publishMs', 'Publish time', 'ms', 2, 0, 60_000, 'Time until a publish is acknowledged.'),
 			int('maxDepth', 'Max depth', 1_000_000, 1, UNBOUNDED, 'Messages held; a full queue rejects publishes.'),

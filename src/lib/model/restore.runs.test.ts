@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { restoreDesign } from './index';
 import { MAX_RUNS } from './restore';
-import { runFingerprint } from '../stores/run.svelte';
+import { runFingerprint } from '../run/fingerprint';
 
 const base = { format: 'loadbearing/design', version: 1, id: 'x', name: 'X', nodes: [], edges: [] };
 const scenario = (runs: unknown) => ({ durationS: 10, warmupS: 1, seed: 3, events: [], runs });

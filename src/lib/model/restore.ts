@@ -19,28 +19,15 @@ import {
 	type Region,
 	type Scenario,
 	type ScenarioAction,
-	type ScenarioEvent,
-	type XY
+	type ScenarioEvent
 } from './types';
+import { Ctx, LIMITS, cutId, finite, short, text, xy } from './restoreContext';
 
-export const LIMITS = {
-	nodes: 2000,
-	edges: 8000,
-	regions: 50,
-	events: 500,
-	idChars: 100,
-	labelChars: 200,
-	coordinate: 1e7,
-	durationS: 86_400 * 30,
-	hourlyUsd: 1e6
-} as const;
+export { LIMITS };
 
 export type RestoreResult =
 	| { ok: true; design: Design; warnings: string[] }
 	| { ok: false; errors: string[] };
-
-/** Past this many, warnings are summed up in one line (a hostile file can earn thousands). */
-const MAX_WARNINGS = 100;
 
 const NODE_KEYS = new Set(['id', 'kind', 'label', 'position', 'region', 'params']);
 const EDGE_KEYS = new Set(['id', 'source', 'target', 'params']);
@@ -50,47 +37,6 @@ const SCENARIO_KEYS = new Set(['durationS', 'warmupS', 'seed', 'events', 'runs']
 /** A Run repeats over at most this many seeds. */
 export const MAX_RUNS = 100;
 const DESIGN_KEYS = new Set(['format', 'version', 'id', 'name', 'nodes', 'edges', 'regions', 'scenario', 'regionLatencyMs', 'prices']);
-
-/** What one restore carries along: its warnings, its work counter and the node ids it kept. */
-class Ctx {
-	warnings: string[] = [];
-	dropped = 0;
-	/** Node id as written (full length) → id kept (cut to LIMITS.idChars), so edges and events follow a cut id. */
-	nodeIds = new Map<string, string>();
-	edgeIds = new Set<string>();
-	/** One counter for every renamed edge id: each taken id is stepped over at most once, so renaming is linear. */
-	nextSuffix = 2;
-	constructor(readonly meter: Meter) {}
-	warn(w: string): void {
-		if (this.warnings.length < MAX_WARNINGS) this.warnings.push(w);
-		else this.dropped++;
-	}
-	done(): string[] {
-		return this.dropped > 0 ? [...this.warnings, `…and ${this.dropped} more problems of the same sort.`] : this.warnings;
-	}
-}
-
-function text(v: unknown, max: number, what: string, cx: Ctx): string | undefined {
-	if (typeof v !== 'string') return undefined;
-	if (v.length > max) {
-		cx.warn(`${what} was ${v.length} characters long; cut to ${max}.`);
-		return v.slice(0, max);
-	}
-	return v;
-}
-
-/** An id as written, cut to the id limit the same way everywhere (node, region, edge end, event target). */
-const cutId = (v: string) => v.slice(0, LIMITS.idChars);
-const short = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
-
-function finite(v: unknown, fallback: number, lim: number): number {
-	return typeof v === 'number' && Number.isFinite(v) ? Math.max(-lim, Math.min(lim, v)) : fallback;
-}
-
-function xy(v: unknown): XY {
-	const p = isObj(v) ? v : {};
-	return { x: finite(p.x, 0, LIMITS.coordinate), y: finite(p.y, 0, LIMITS.coordinate) };
-}
 
 export function newId(prefix = 'd'): string {
 	const r = globalThis.crypto?.randomUUID?.() ?? Math.random().toString(36).slice(2) + Date.now().toString(36);

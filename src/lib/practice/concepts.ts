@@ -192,7 +192,9 @@ export const RULE_CONCEPTS: Record<string, ConceptId> = {
 	'no-cdn': 'cdn',
 	'no-rate-limit': 'rate-limiting',
 	'cache-no-ttl': 'ttl',
-	'sync-slow-call': 'message-queue'
+	'sync-slow-call': 'message-queue',
+	'weak-quorum': 'quorum-tuning',
+	'multi-leader': 'multi-leader'
 };
 
 /** What a run-summary fix changes, as far as the concept goes (patch shapes of analysis/patch.ts). */

@@ -1,10 +1,11 @@
 // Design review: read the design without running it and point at what an experienced
 // interviewer would, each with the textbook reason and, where there is one, a fix. The
 // rules live by theme beside this file (review-spof.ts: single points of failure;
-// review-load.ts: load and data; review-followers.ts); this file lists them and orders
+// review-load.ts: load and data; review-followers.ts; review-consistency.ts); this file lists them and orders
 // what they find.
 import type { Design } from '../model/types';
 import { idleFollowers } from './review-followers';
+import { multiLeaderWrites, weakQuorum } from './review-consistency';
 import { asyncReplication, cacheNoTtl, hotShard, noCdn, noRateLimit, statefulNotSticky, syncSlowCall } from './review-load';
 import { noBalancer, singleBalancer, singleCache, singleDatabase, singleInstance, singleRegion } from './review-spof';
 
@@ -42,7 +43,9 @@ export const RULES: Rule[] = [
 	syncSlowCall,
 	noRateLimit,
 	cacheNoTtl,
-	singleRegion
+	singleRegion,
+	weakQuorum,
+	multiLeaderWrites
 ];
 
 const ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };

@@ -48,19 +48,65 @@ export const NODE_STRIDE = N.lostUpdates + 1;
 
 export const frameStride = (nodeCount: number) => GLOBAL_STRIDE + NODE_STRIDE * nodeCount;
 
-function putFailed(out: Float64Array, at: number, f: FailureCounts) {
-	for (let i = 0; i < R; i++) out[at + i] = f[FAILURE_REASONS[i]] ?? 0;
+/**
+ * The fields of each block in layout order, with how each is written: one number, the
+ * failure counts (R numbers, FAILURE_REASONS order) or a latency Stat (STAT_KEYS). One table
+ * drives both directions, so pack and unpack cannot drift apart; G and N give the offsets.
+ */
+type Codec = 'num' | 'failed' | 'stat';
+const GLOBAL_FIELDS = [
+	['arrived', 'num'],
+	['completed', 'num'],
+	['failed', 'failed'],
+	['inFlight', 'num'],
+	['offeredRps', 'num'],
+	['servedRps', 'num'],
+	['latency', 'stat']
+] as const satisfies readonly (readonly [keyof MetricsFrame['global'] & keyof typeof G, Codec])[];
+const NODE_FIELDS = [
+	['arrived', 'num'],
+	['completed', 'num'],
+	['failed', 'failed'],
+	['inFlight', 'num'],
+	['utilization', 'num'],
+	['meanQueue', 'num'],
+	['latency', 'stat'],
+	['up', 'num'],
+	['instances', 'num']
+] as const satisfies readonly (readonly [keyof NodeFrame & keyof typeof N, Codec])[];
+
+// Every figure of a frame travels or is named here as staying behind, so a new figure does
+// not compile until it has a codec or a reason: the failed requests' latency is in the
+// result, not the live charts; so are a cache's coalescing and stale-while-revalidate counts
+// (the run summary reads them); a node's lifecycle `state` travels beside the buffer.
+type Untold<T, Told> = Exclude<keyof T, Told>;
+const _global: Untold<MetricsFrame['global'], (typeof GLOBAL_FIELDS)[number][0] | 'latencyFailed'> extends never ? true : never = true;
+const _node: Untold<NodeFrame, (typeof NODE_FIELDS)[number][0] | (typeof OPTIONAL_KEYS)[number] | 'state' | 'coalesced' | 'staleServed' | 'staleServedRatio'> extends never ? true : never = true;
+void [_global, _node];
+
+type Block = Record<string, number | FailureCounts | Stat>;
+
+function put(out: Float64Array, at: number, offsets: Record<string, number>, fields: readonly (readonly [string, Codec])[], block: Block) {
+	for (const [key, codec] of fields) {
+		const i = at + offsets[key], v = block[key];
+		if (codec === 'num') out[i] = v as number;
+		else if (codec === 'failed') for (let r = 0; r < R; r++) out[i + r] = (v as FailureCounts)[FAILURE_REASONS[r]] ?? 0;
+		else for (let j = 0; j < STAT_KEYS.length; j++) out[i + j] = (v as Stat)[STAT_KEYS[j]] ?? NaN;
+	}
 }
-function putStat(out: Float64Array, at: number, s: Stat) {
-	for (let i = 0; i < STAT_KEYS.length; i++) out[at + i] = s[STAT_KEYS[i]] ?? NaN;
-}
-function getFailed(a: Float64Array, at: number): FailureCounts {
-	const f = {} as FailureCounts;
-	for (let i = 0; i < R; i++) f[FAILURE_REASONS[i]] = a[at + i];
-	return f;
-}
-function getStat(a: Float64Array, at: number): Stat {
-	return { mean: a[at], p50: a[at + 1], p95: a[at + 2], p99: a[at + 3], max: a[at + 4] };
+
+function get(a: Float64Array, at: number, offsets: Record<string, number>, fields: readonly (readonly [string, Codec])[]): Block {
+	const block: Block = {};
+	for (const [key, codec] of fields) {
+		const i = at + offsets[key];
+		if (codec === 'num') block[key] = a[i];
+		else if (codec === 'failed') {
+			const f = {} as FailureCounts;
+			for (let r = 0; r < R; r++) f[FAILURE_REASONS[r]] = a[i + r];
+			block[key] = f;
+		} else block[key] = { mean: a[i], p50: a[i + 1], p95: a[i + 2], p99: a[i + 3], max: a[i + 4] };
+	}
+	return block;
 }
 
 /** Packs frames; a node missing from a frame is written as NaN throughout. */
@@ -69,16 +115,9 @@ export function packFrames(frames: readonly MetricsFrame[], nodeIds: readonly st
 	const out = new Float64Array(frames.length * stride);
 	frames.forEach((f, k) => {
 		const base = k * stride;
-		const g = f.global;
 		out[base + G.t] = f.t;
 		out[base + G.dt] = f.dt;
-		out[base + G.arrived] = g.arrived;
-		out[base + G.completed] = g.completed;
-		putFailed(out, base + G.failed, g.failed);
-		out[base + G.inFlight] = g.inFlight;
-		out[base + G.offeredRps] = g.offeredRps;
-		out[base + G.servedRps] = g.servedRps;
-		putStat(out, base + G.latency, g.latency);
+		put(out, base, G, GLOBAL_FIELDS, f.global as unknown as Block);
 		nodeIds.forEach((id, j) => {
 			const at = base + GLOBAL_STRIDE + j * NODE_STRIDE;
 			const n = f.nodes[id];
@@ -86,15 +125,7 @@ export function packFrames(frames: readonly MetricsFrame[], nodeIds: readonly st
 				out.fill(NaN, at, at + NODE_STRIDE);
 				return;
 			}
-			out[at + N.arrived] = n.arrived;
-			out[at + N.completed] = n.completed;
-			putFailed(out, at + N.failed, n.failed);
-			out[at + N.inFlight] = n.inFlight;
-			out[at + N.utilization] = n.utilization;
-			out[at + N.meanQueue] = n.meanQueue;
-			putStat(out, at + N.latency, n.latency);
-			out[at + N.up] = n.up;
-			out[at + N.instances] = n.instances;
+			put(out, at, N, NODE_FIELDS, n as unknown as Block);
 			for (const key of OPTIONAL_KEYS) out[at + N[key]] = n[key] ?? NaN;
 		});
 	});
@@ -110,37 +141,14 @@ export function unpackFrames(a: Float64Array, nodeIds: readonly string[]): Metri
 		nodeIds.forEach((id, j) => {
 			const at = base + GLOBAL_STRIDE + j * NODE_STRIDE;
 			if (Number.isNaN(a[at + N.arrived])) return;
-			const n: NodeFrame = {
-				arrived: a[at + N.arrived],
-				completed: a[at + N.completed],
-				failed: getFailed(a, at + N.failed),
-				inFlight: a[at + N.inFlight],
-				utilization: a[at + N.utilization],
-				meanQueue: a[at + N.meanQueue],
-				latency: getStat(a, at + N.latency),
-				up: a[at + N.up],
-				instances: a[at + N.instances]
-			};
+			const n = get(a, at, N, NODE_FIELDS) as unknown as NodeFrame;
 			for (const key of OPTIONAL_KEYS) {
 				const v = a[at + N[key]];
 				if (!Number.isNaN(v)) n[key] = v;
 			}
 			nodes[id] = n;
 		});
-		frames.push({
-			t: a[base + G.t],
-			dt: a[base + G.dt],
-			global: {
-				arrived: a[base + G.arrived],
-				completed: a[base + G.completed],
-				failed: getFailed(a, base + G.failed),
-				inFlight: a[base + G.inFlight],
-				offeredRps: a[base + G.offeredRps],
-				servedRps: a[base + G.servedRps],
-				latency: getStat(a, base + G.latency)
-			},
-			nodes
-		});
+		frames.push({ t: a[base + G.t], dt: a[base + G.dt], global: get(a, base, G, GLOBAL_FIELDS) as unknown as MetricsFrame['global'], nodes });
 	}
 	return frames;
 }

@@ -32,6 +32,22 @@ describe('overlay figures', () => {
 		expect(tolerant.get('x')).toBe(a.x);
 		expect(tolerant.get('y')).not.toBe(a.y);
 	});
+	it('shows stale reads and write conflicts per second only where they happen', () => {
+		const d = chainDesign();
+		const ids = d.nodes.map((n) => n.id);
+		const frames = createFakeSimulation(d).advance(2);
+		for (const f of frames) {
+			f.nodes.db.staleReads = 12;
+			f.nodes.db.conflicts = 3;
+			f.nodes.web.staleReads = 0;
+		}
+		const ring = new FrameRing(ids, 10);
+		ring.push(packFrames(frames, ids));
+		const o = overlayFigures(ring, d);
+		expect(o.nodes.get('db')).toMatchObject({ stale: 12, conflicts: 3 });
+		expect(o.nodes.get('web')!.stale).toBeUndefined();
+		expect(o.nodes.get('web')!.conflicts).toBeUndefined();
+	});
 	it('is empty before the first frame', () => {
 		expect(overlayFigures(new FrameRing(['a'], 2), chainDesign()).nodes.size).toBe(0);
 	});

@@ -55,6 +55,14 @@ function upAndRole(ring: FrameRing, last: number, j: number): Pick<NodeFigures, 
 	return out;
 }
 
+/** Stale reads and write conflicts per second, shown only when there are some. */
+function consistencyRates(stale: number, conflicts: number): Pick<NodeFigures, 'stale' | 'conflicts'> {
+	const out: Pick<NodeFigures, 'stale' | 'conflicts'> = {};
+	if (stale > 0) out.stale = sig2(stale);
+	if (conflicts > 0) out.conflicts = sig2(conflicts);
+	return out;
+}
+
 export function overlayFigures(
 	ring: FrameRing,
 	design: Design,
@@ -96,7 +104,8 @@ export function overlayFigures(
 			errors: sig2(errors / dt),
 			down: instances > 0 && ring.node(last, j, N.up) === 0,
 			bottleneck: false,
-			...upAndRole(ring, last, j)
+			...upAndRole(ring, last, j),
+			...consistencyRates(sum(j, N.staleReads) / dt, sum(j, N.conflicts) / dt)
 		});
 		if (n.kind !== 'client' && u >= hottestU) {
 			hottest = n.id;

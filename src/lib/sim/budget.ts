@@ -4,10 +4,12 @@
 // simulated time. Each is estimated from the (sliced) design and refused with a sentence
 // that says what to lower; the event loop then checks a counter every CHECK_EVERY events
 // (one compare, no allocation) so that an estimate that was too kind still stops cleanly.
-import type { Design, NodeKind } from '../model/types';
+import type { Design } from '../model/types';
 import { resolveParams } from '../model/defaults';
+import { KINDS } from '../model/kinds';
 import { num, obj } from './compile';
 import { DesignError } from './types';
+import { SESSION_SLOTS_MAX } from './sessions';
 import { KeyVersions } from './parts/versions';
 import { MultiLeader } from './components/multileader';
 
@@ -47,8 +49,6 @@ const fmtCount = (n: number) =>
 	n >= 1e12 ? n.toExponential(1) : n >= 1e9 ? `${Number((n / 1e9).toPrecision(3))} billion` : n >= 1e6 ? `${Number((n / 1e6).toPrecision(3))} million` : Math.round(n).toLocaleString('en-US');
 const name = (n: { id: string; label?: string }) => `"${n.label || n.id}"`;
 
-/** Kinds that pick one of their targets (the others call each of theirs, in order). */
-const PICKS_ONE: ReadonlySet<NodeKind> = new Set(['client', 'dns', 'geoDns', 'loadBalancer', 'apiGateway', 'rateLimiter', 'queue']);
 
 /**
  * Calls one request makes at most, counted over the call graph: a node that picks one target
@@ -83,7 +83,7 @@ export function callsPerRequest(design: Design): { calls: number; at: string } {
 			stack.pop();
 			onPath.delete(id);
 			const costs = kids.map((k) => memo.get(k) ?? 1);
-			const own = PICKS_ONE.has(kind.get(id)!) ? Math.max(0, ...costs) : costs.reduce((a, b) => a + b, 0);
+			const own = KINDS[kind.get(id)!].picksOne ? Math.max(0, ...costs) : costs.reduce((a, b) => a + b, 0);
 			const calls = Math.min(1e15, 1 + own);
 			memo.set(id, calls);
 		}
@@ -119,6 +119,7 @@ export function memoryBytes(design: Design, maxKeys: number): { bytes: number; t
 		}
 		if (n.kind === 'database') b += Math.min(maxKeys, 1 << 22) * REPLICA_KEY_BYTES + (p.multiLeader === true ? MultiLeader.bytes(maxKeys, 2) : 0);
 		if (n.kind === 'rateLimiter' && p.scope === 'per-key') b += Math.min(65536, maxKeys) * LIMITER_KEY_BYTES;
+		if (n.kind === 'service' && p.stateful === true) b += Math.min(maxKeys, SESSION_SLOTS_MAX) * 8; // two Int32 per user (sessions.ts)
 		bytes += b;
 		if (b > top.bytes) top = { bytes: b, what };
 	}

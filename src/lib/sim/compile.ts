@@ -1,5 +1,6 @@
 // Design → runtime tables: nodes and edges by index, resolved params, per-type routes.
 // Everything the hot loop reads is computed once here.
+import type { Sessions } from './sessions';
 import { KINDS } from '../model/kinds';
 import { regionLatencyMs, resolveEdgeParams, resolveParams } from '../model/defaults';
 import type { Design, DesignNode, NodeKind, Params } from '../model/types';
@@ -133,6 +134,8 @@ export class NodeRt {
 	// has the same shape and the hot loop's property loads stay monomorphic.
 	client: unknown = null;
 	fwd: unknown = null;
+	/** A stateful service's sessions (sessions.ts); null when `stateful` is off. */
+	sessions: Sessions | null = null;
 	db: unknown = null;
 	cache: unknown = null;
 	queue: unknown = null;

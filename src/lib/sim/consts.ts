@@ -1,5 +1,6 @@
 // Small integer codes used in the hot loop (typed arrays hold numbers, not strings).
 import { FAILURE_REASONS, type NodeKind, type Reason, type RequestType } from '../model/types';
+import { KINDS, type KindInfo } from '../model/kinds';
 
 /**
  * The kind codes of the hot loop, the only enumeration of kinds in the simulator: NodeRt.k is
@@ -23,6 +24,14 @@ export const K = {
 	queue: 13
 } as const satisfies Record<NodeKind, number>;
 export type KindCode = (typeof K)[NodeKind];
+
+type Trait = { [T in keyof KindInfo]: KindInfo[T] extends boolean ? T : never }[keyof KindInfo];
+/** A yes/no trait of the kinds table indexed by kind code: the loop looks it up by NodeRt.k. */
+export function traitByCode(trait: Trait): readonly boolean[] {
+	const out: boolean[] = [];
+	for (const kind of Object.keys(K) as NodeKind[]) out[K[kind]] = KINDS[kind][trait];
+	return out;
+}
 
 export { unreachable } from '../model/exhaustive';
 

@@ -54,7 +54,8 @@ function extras(s: Sim, n: NodeRt, cnt: Float64Array, base: Float64Array, out: P
 		out.lostWrites = cnt[C.LOST] - base[C.LOST];
 		const st = dbs(n);
 		if (st.set && st.set.leader !== n.idx) out.replicationLagMs = st.lag * 1000;
-		if (st.set) out.leader = st.set.leader === n.idx ? 1 : 0;
+		// A leader of a multi-leader set leads too (it takes writes), whichever is the set's first.
+		if (st.set) out.leader = st.set.leader === n.idx || (st.set.ml !== null && st.set.ml.accepts(n.idx)) ? 1 : 0;
 		if (st.set && st.set.ml !== null) {
 			out.conflicts = cnt[C.CONFLICTS] - base[C.CONFLICTS];
 			out.lostUpdates = cnt[C.LOST_UPDATES] - base[C.LOST_UPDATES];

@@ -110,3 +110,21 @@ describe('bookkeeping with multi-leader writes (property)', () => {
 		);
 	});
 });
+
+describe('multi-leader roles', () => {
+	it('every leader that takes writes reports itself a leader, and its reads are not counted stale', () => {
+		const c = (rps: number) => ({ rps, mix: { static: 0, read: 0.5, write: 0.5 }, keys: 50, zipf: 0, timeoutMs: 1e9 });
+		const db = { concurrency: 1000, writeMs: 0.01, readMs: 0.01, serviceDist: 'constant', multiLeader: true };
+		const r = simulate(
+			design(
+				[node('ca', 'client', c(100)), node('cb', 'client', c(100)), node('a', 'database', db), node('b', 'database', db)],
+				[edge('ca', 'a'), edge('cb', 'b'), edge('a', 'b', { lagMs: 500 }), edge('b', 'a', { lagMs: 500 })],
+				{ durationS: 20 }
+			)
+		);
+		expect(r.nodes.a.leader).toBe(1);
+		expect(r.nodes.b.leader).toBe(1);
+		expect(r.nodes.b.staleReads).toBe(0);
+		expect(r.nodes.b.conflicts!).toBeGreaterThan(100);
+	});
+});

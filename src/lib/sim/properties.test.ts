@@ -32,6 +32,7 @@ const arbDesign = fc
 			{ maxLength: 4 }
 		),
 		failures: fc.boolean(),
+		stateful: fc.boolean(),
 		seed: fc.integer({ min: 0, max: 1000 })
 	})
 	.map((g): Design => {
@@ -46,6 +47,7 @@ const arbDesign = fc
 			if (i % 3 === 0) params.overload = { dropAbandoned: true };
 			if (kind === 'cache') Object.assign(params, { coalesce: i % 2 === 0, swrS: i % 3 === 1 ? 1 : 0, ttlS: 1, strategy: i % 4 === 1 ? 'read-through' : 'cache-aside' });
 			if (g.failures && i === 0) params.failures = { enabled: true, mtbfS: 2, mttrS: 0.5 };
+			if (kind === 'service' && g.stateful) params.stateful = true;
 			nodes.push({ id: `n${i}`, kind, position: { x: 0, y: 0 }, params, region: i % 3 === 2 ? 'eu-west' : 'us-east' });
 		});
 		const edges: DesignEdge[] = [{ id: 'e0', source: 'c', target: 'n0', params: { latencyMs: 0.5 } }];

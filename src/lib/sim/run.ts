@@ -24,6 +24,7 @@ import { CHECK_EVERY, DEFAULT_BUDGET, checkBudget, memoryBytes, overBudget, type
 import { resolveParams } from '../model/defaults';
 import { num } from './compile';
 import { Scenario } from './scenario';
+import { initSessions } from './sessions';
 import { onResume } from './dispatch';
 
 export class Run implements Simulation {
@@ -88,6 +89,7 @@ export class Run implements Simulation {
 				case K.worker:
 				case K.objectStore:
 					buildPlans(s, n);
+					if (n.k === K.service && n.p.stateful === true) initSessions(n, keys);
 					break;
 				case K.cache:
 					initCache(s, n);
@@ -131,6 +133,7 @@ export class Run implements Simulation {
 				n.k === K.kvStore ||
 				(n.k === K.database && ((n.db as { set: unknown; shards: number }).set !== null || (n.db as { shards: number }).shards > 1)) ||
 				(n.k === K.loadBalancer && n.p.algorithm === 'ip-hash') ||
+				n.sessions !== null ||
 				(n.k === K.rateLimiter && n.p.scope === 'per-key')
 		);
 		this.scenario = new Scenario(s, design.scenario?.events ?? []);

@@ -1,20 +1,23 @@
 // Things that change state over time: the timeline's events, random failures and repairs,
-// autoscaling. Each acts on the core's health arrays at its simulated time.
+// autoscaling (its machines and instance counts: scaling.ts). Each acts on the core's
+// health arrays at its simulated time.
 import type { ScenarioEvent } from '../model/types';
 import type { Sim } from './core';
 import type { NodeRt } from './compile';
 import { num, obj } from './compile';
-import { C, EV, K, UNAVAILABLE, unreachable } from './consts';
+import { C, EV, K, UNAVAILABLE, traitByCode, unreachable } from './consts';
 import { cacheLose } from './components/cache';
 import { cdnFlush } from './components/cdn';
 import { addUsers, spikeUsers } from './components/client';
 import { dbHealthChanged } from './components/database';
 import { qs } from './components/queue';
 import { startHealth, type Health } from './machines/health';
-import { startAutoscaler, type Autoscaler } from './machines/autoscaler';
+import type { Autoscaler } from './machines/autoscaler';
 import { startCacheLife, type CacheLife } from './machines/cacheLife';
 import { Faults, type Degradation, type FaultCode } from './faults';
-import { evaluateScaler } from './scaling';
+import { evaluateScaler, setActive, startScalers } from './scaling';
+
+const FAILS_BY_INSTANCE = traitByCode('failsByInstance');
 
 /** The event codes the scenario handles (run.ts hands them over); the faults' own are FaultCode. */
 export type ScenarioCode = typeof EV.SCENARIO | typeof EV.FAIL_TOGGLE | typeof EV.AUTOSCALE | typeof EV.INSTANCE_READY | typeof EV.SPIKE_END | FaultCode;
@@ -41,20 +44,7 @@ export class Scenario {
 		// One health machine per node (instances are plain arrays, not actors), an autoscaler
 		// per autoscaled group, a life per cache.
 		this.health = s.nodes.map((n) => (n.k === K.client ? undefined : startHealth(0)));
-		this.scalers = s.nodes.map((n) => {
-			const as = obj(n.p.autoscale);
-			if (as.enabled !== true || (n.k !== K.service && n.k !== K.worker)) return undefined;
-			const min = Math.max(1, as.min as number);
-			return startAutoscaler({
-				min,
-				max: Math.min(n.nInst, Math.max(min, as.max as number)),
-				initial: n.active,
-				targetUtilization: as.targetUtilization as number,
-				targetBacklogPerWorker: n.k === K.worker ? (as.targetBacklogPerWorker as number) : 0,
-				warmupS: Math.max(0, as.warmupS as number),
-				cooldownS: Math.max(0, as.evaluateS as number)
-			});
-		});
+		this.scalers = startScalers(s);
 		this.caches = s.nodes.map((n) => (n.k === K.cache || n.k === K.cdn ? startCacheLife(Math.max(1, n.p.capacity as number)) : undefined));
 		s.health = this.health;
 		s.lives = s.nodes.map((n) => this.scalers[n.idx] ?? this.caches[n.idx]);
@@ -105,7 +95,7 @@ export class Scenario {
 				const sc = this.scalers[a];
 				if (sc) {
 					sc.send({ type: 'TICK', now: s.now });
-					this.setActive(n, sc.instances());
+					setActive(this.s, n, sc.instances());
 				}
 				break;
 			}
@@ -114,8 +104,9 @@ export class Scenario {
 		}
 	}
 
+	/** Whether a failure takes one instance of n (KINDS[kind].failsByInstance) or the whole node. */
 	private isGroup(n: NodeRt): boolean {
-		return n.k === K.service || n.k === K.worker || n.k === K.cache || n.k === K.database || n.k === K.objectStore || n.k === K.cdn || n.k === K.kvStore;
+		return FAILS_BY_INSTANCE[n.k];
 	}
 
 	kill(n: NodeRt, i: number): void {
@@ -148,23 +139,6 @@ export class Scenario {
 		}
 		s.reviveInstance(n, i);
 		if (n.k === K.database) dbHealthChanged(s, n);
-	}
-
-	/** Serving instances follow the autoscaler: new ones join warm, removed ones drain. */
-	private setActive(n: NodeRt, count: number): void {
-		const s = this.s;
-		const want = Math.max(1, Math.min(n.nInst, count));
-		if (want === n.active) return;
-		s.touch(n);
-		const grew = want > n.active;
-		const from = n.active;
-		if (grew) for (let i = from; i < want; i++) {
-			n.up[i] = 1;
-			n.ready[i] = 1;
-		}
-		n.active = want;
-		s.recap(n);
-		if (grew && n.k === K.worker) for (let i = from; i < want; i++) for (let j = 0; j < n.conc; j++) s.onWorkerFree(n, i);
 	}
 
 	private failNode(n: NodeRt): void {
@@ -285,7 +259,7 @@ export class Scenario {
 	/** Every evaluateS: the autoscaler machine sees utilization (or backlog) and plans. */
 	private autoscale(n: NodeRt): void {
 		evaluateScaler(this.s, n, this.scalers[n.idx]!, this.lastBusy, this.lastCap, this.pendingReady);
-		this.setActive(n, this.scalers[n.idx]!.instances());
+		setActive(this.s, n, this.scalers[n.idx]!.instances());
 	}
 
 	/** Once per frame: caches report their window's hit ratio and fills to their life machine. */
@@ -300,7 +274,7 @@ export class Scenario {
 			const sc = this.scalers[n.idx];
 			if (!sc) continue;
 			sc.send({ type: 'TICK', now: this.s.now });
-			this.setActive(n, sc.instances());
+			setActive(this.s, n, sc.instances());
 		}
 	}
 }

@@ -7,7 +7,7 @@ import type { Design } from '../model/types';
 import type { JobPool } from '../bridge/pool';
 import { CancelledError } from '../bridge/cancel';
 import { DesignError } from '../sim/types';
-import { runFingerprint } from './run.svelte';
+import { runFingerprint } from '../run/fingerprint';
 import { DEFAULT_POINTS, DEFAULT_RUNS } from '../sweep/defaults';
 import type { SweepPoint } from '../sweep/plan';
 import type { Progress, RepeatResult } from '../sweep/runner';
@@ -73,24 +73,27 @@ export class AnalyseStore {
 
 	async sweep(editor: Editable): Promise<void> {
 		const design = editor.design;
-		const [{ runSweep }, { estimateCapacity }] = await Promise.all([runner(), import('../sweep/capacity')]);
-		const estimate = estimateCapacity(design);
 		const fingerprint = AnalyseStore.fingerprint(design);
-		const b = estimate.bottleneck;
-		this.partial = {
-			at: '',
-			seed: 0,
-			durationS: 0,
-			capacityRps: estimate.capacityRps,
-			bottleneck: b && { id: b.id, label: b.label, why: b.why },
-			points: [],
-			knee: null,
-			fingerprint
-		};
 		const onItem = (_: number, p: unknown) => {
 			if (this.partial) this.partial = { ...this.partial, points: [...this.partial.points, p as SweepPoint] };
 		};
-		const r = await this.#go('sweep', (ctl) => runSweep(this.pool(), design, this.points, { ...ctl, onItem }, estimate));
+		// Busy (and cancellable) at once; the runner loads inside the job.
+		const r = await this.#go('sweep', async (ctl) => {
+			const [{ runSweep }, { estimateCapacity }] = await Promise.all([runner(), import('../sweep/capacity')]);
+			const estimate = estimateCapacity(design);
+			const b = estimate.bottleneck;
+			this.partial = {
+				at: '',
+				seed: 0,
+				durationS: 0,
+				capacityRps: estimate.capacityRps,
+				bottleneck: b && { id: b.id, label: b.label, why: b.why },
+				points: [],
+				knee: null,
+				fingerprint
+			};
+			return runSweep(this.pool(), design, this.points, { ...ctl, onItem }, estimate);
+		});
 		if (!r) {
 			this.partial = null;
 			return;
@@ -112,16 +115,18 @@ export class AnalyseStore {
 
 	/** `design` once per seed of `runs` (a Run whose scenario asks for several runs calls this too). */
 	async repeatDesign(design: Design, runs: number): Promise<void> {
-		const { runRepeats, seedsFor } = await runner();
-		const seeds = seedsFor(design, runs);
-		const r = await this.#go('repeats', (ctl) => runRepeats(this.pool(), design, seeds, ctl));
+		const r = await this.#go('repeats', async (ctl) => {
+			const { runRepeats, seedsFor } = await runner();
+			return runRepeats(this.pool(), design, seedsFor(design, runs), ctl);
+		});
 		if (r) this.repeats = { ...r, designId: design.id, fingerprint: AnalyseStore.fingerprint(design) };
 	}
 
 	async compareDesigns(a: Design, b: Design, names: [string, string]): Promise<void> {
-		const { runCompare, seedsFor } = await runner();
-		const seeds = seedsFor(a, this.runs);
-		const r = await this.#go('compare', (ctl) => runCompare(this.pool(), a, b, seeds, ctl));
+		const r = await this.#go('compare', async (ctl) => {
+			const { runCompare, seedsFor } = await runner();
+			return runCompare(this.pool(), a, b, seedsFor(a, this.runs), ctl);
+		});
 		if (r) this.compare = { names, a: r[0], b: r[1] };
 	}
 }

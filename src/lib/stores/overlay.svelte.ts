@@ -22,6 +22,9 @@ export interface NodeFigures {
 	instances?: number;
 	/** A replicated database's role now: failover promotes a follower and demotes the old leader. */
 	role?: 'leader' | 'follower';
+	/** Reads per second that missed the latest write, and multi-leader write conflicts per second (when the node reports them and they happen). */
+	stale?: number;
+	conflicts?: number;
 }
 
 export interface EdgeFigures {

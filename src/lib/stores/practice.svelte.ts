@@ -118,6 +118,8 @@ export class PracticeStore {
 		if (!c || this.checking) return null;
 		this.checking = true;
 		this.error = null;
+		// The last verdict described the design before this edit: not shown while it is re-checked.
+		this.grade = null;
 		try {
 			// A challenge that asks for several runs is checked over that many seeds, all queued
 			// at once (the job pool spreads them over its workers), and graded on their band.

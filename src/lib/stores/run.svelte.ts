@@ -7,8 +7,8 @@ import { getContext, setContext } from 'svelte';
 import type { Design, ScenarioEvent } from '../model/types';
 import type { SimResult } from '../sim/types';
 import type { RunBackend } from '../bridge/backend';
-import { lazySimBackend } from '../bridge/browser';
 import { FrameRing } from '../run/ring';
+import { runFingerprint } from '../run/fingerprint';
 import type { RunActor, RunEvent, RunStatus } from '../run/machine';
 import type { Speed } from '../protocol/live';
 import type { Analysis, analyse as Analyse } from '../analysis/bottleneck';
@@ -27,18 +27,8 @@ export const UI_MS = 400;
 /** Most frames kept for the charts (one per simulated second by default). */
 const MAX_FRAMES = 7200;
 
-/** What a run depends on: everything but where nodes sit and what they are called. */
-export function runFingerprint(d: Design): string {
-	return JSON.stringify({
-		nodes: d.nodes.map((n) => [n.id, n.kind, n.region ?? null, n.params]),
-		edges: d.edges.map((e) => [e.id, e.source, e.target, e.params]),
-		regions: (d.regions ?? []).map((r) => r.id),
-		lat: d.regionLatencyMs ?? null,
-		prices: d.prices ?? null,
-		// How many seeds a Run covers does not change what the live run (the first seed) shows.
-		scenario: d.scenario ? { ...d.scenario, runs: undefined } : null
-	});
-}
+// What a run depends on (run/fingerprint.ts), for the importers that know it from here.
+export { runFingerprint } from '../run/fingerprint';
 
 export type BatchListener = (store: RunStore) => void;
 
@@ -295,19 +285,11 @@ export function setRun(run: RunStore): RunStore {
 
 export function getRun(): RunStore {
 	const r = getContext<RunStore | undefined>(KEY);
-	if (!r) throw new Error('getRun() was called outside the page that creates the run (see routes/+page.svelte: setRun(createRunStore())).');
+	if (!r) throw new Error('getRun() was called outside the page that creates the run (see stores/root: createApp).');
 	return r;
 }
 
 /** The run store when the page has one (the command registry's run commands need it). */
 export function tryGetRun(): RunStore | undefined {
 	return getContext<RunStore | undefined>(KEY);
-}
-
-/** The app's run store, on the simulator's Web Worker (its client loads with the first run). */
-export function createRunStore(): RunStore {
-	// The backend reports crashes to the store, which does not exist yet when the backend is made.
-	const holder: { run?: RunStore } = {};
-	holder.run = new RunStore(lazySimBackend((message) => holder.run?.crashed(message)));
-	return holder.run;
 }

@@ -47,7 +47,8 @@ describe('runBands (a Run over several seeds, in the dock)', () => {
 		render(RunCharts, { props: { run, scope, labels: { client: 'Client', web: 'Web', db: 'DB' }, bands } });
 		run.setSpeed('max');
 		run.start(design());
-		await waitFor(() => expect(run.status).toBe('done'));
+		// The run's machine and analysis load with the first run (a transform in the test runner): a generous wait.
+		await waitFor(() => expect(run.status).toBe('done'), { timeout: 20_000 });
 		for (const id of ['chart-latency', 'chart-throughput']) {
 			const svg = screen.getByTestId(id);
 			await waitFor(() => expect(svg.querySelector('path.band')?.getAttribute('d')).toMatch(/^M.*Z$/));

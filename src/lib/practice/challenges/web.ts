@@ -113,7 +113,7 @@ export const stickySessions: Challenge = {
 	topic: 'stateless',
 	concepts: ['stateless-tier', 'load-balancing', 'horizontal-scaling'],
 	brief:
-		'Sessions live in the web servers, so the balancer pins each user to one machine by hashing their id. A handful of very active users (bots, big accounts) all land where they land: one server melts while the other seven have room. 2,000 requests per second, eight servers that could carry 3,200.',
+		'Each user\'s session lives in the memory of the web server that signed them in, and the balancer deals requests round robin over eight servers. A returning user lands on a server that has never seen them and finds themselves signed out. A handful of very active users (bots, big accounts) send much of the traffic. 2,000 requests per second, eight servers that could carry 3,200.',
 	failure: '',
 	goals: [
 		{ kind: 'errorBudget', maxPct: 1 },
@@ -123,7 +123,7 @@ export const stickySessions: Challenge = {
 	start: design(
 		'ch-sticky-start',
 		'Sticky sessions',
-		[stickyClient(), lb({ algorithm: 'ip-hash' }), web({ ...STICKY_WEB, stateful: true }), db()],
+		[stickyClient(), lb({ algorithm: 'round-robin' }), web({ ...STICKY_WEB, stateful: true }), db()],
 		[edge('client', 'lb'), edge('lb', 'web'), edge('web', 'db')]
 	),
 	reference: design(
@@ -133,12 +133,12 @@ export const stickySessions: Challenge = {
 		[edge('client', 'lb'), edge('lb', 'web'), edge('web', 'sessions', reads), edge('web', 'db')]
 	),
 	hints: [
-		'Hashing users to servers spreads users evenly, not load: one heavy user is all on one machine.',
-		'Move the session state out of the web servers into a shared store, so any server can serve any request, then balance freely.',
-		'Turn off stateful sessions, add a cache for sessions, and switch the balancer to round-robin (or least-connections).'
+		'A session kept in one server\'s memory exists only there. With eight servers taking turns, how often does a user come back to the server that has their session?',
+		'Either send every user back to their own server (ip-hash), or keep the sessions where any server can read them. Which of the two survives the few very active users?',
+		'Turn off stateful sessions, add a cache for the sessions, keep round robin. (ip-hash keeps everyone signed in but pins each heavy user to one server, which melts.)'
 	],
 	explanation:
-		'With ip-hash the busiest user alone sends about 270 requests a second to one server, which also gets its eighth of everyone else: more than its 400 a second. A stateless tier with sessions in a shared store lets the balancer spread requests, not users, and every server runs at about 60 %.'
+		'Round robin brings a returning user back to the server holding their session one time in eight, so seven requests in eight find them signed out (1 − 1/k with k servers). ip-hash keeps users home but balances users, not load: the busiest user alone sends about 270 requests a second to one server, which also gets its eighth of everyone else, more than its 400 a second. Sessions in a shared cache make the tier stateless: the balancer spreads requests, every server runs at about 60 %, and no session dies with a server or moves when the tier scales.'
 };
 
 export const WEB: Challenge[] = [mixedFleet, slowHealthChecks, unevenRequests, stickySessions];

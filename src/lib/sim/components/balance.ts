@@ -6,10 +6,9 @@
 // s.pickE / s.pickI.
 import type { Sim } from '../core';
 import type { NodeRt } from '../compile';
-import { K, unreachable } from '../consts';
+import { K, traitByCode, unreachable } from '../consts';
 import { fmix32 } from '../parts/hash';
 import type { LbAlgorithm } from '../../model/kinds';
-import type { NodeKind } from '../../model/types';
 import type { ForwardState } from './forward';
 
 /** The balancer's algorithm as a small code for the per-request switch; names from the kinds table. */
@@ -24,25 +23,8 @@ export const ALGO = {
 } as const satisfies Record<LbAlgorithm, number>;
 export type AlgoCode = (typeof ALGO)[LbAlgorithm];
 
-/** Kinds whose instances a balancer picks one by one (the others take a request as a whole). */
-const BY_INSTANCE = {
-	client: false,
-	dns: false,
-	geoDns: false,
-	cdn: false,
-	loadBalancer: false,
-	apiGateway: false,
-	rateLimiter: false,
-	service: true,
-	worker: true,
-	cache: true,
-	database: true,
-	kvStore: false,
-	objectStore: true,
-	queue: false
-} as const satisfies Record<NodeKind, boolean>;
-const byInstanceCode: boolean[] = [];
-for (const kind of Object.keys(BY_INSTANCE) as NodeKind[]) byInstanceCode[K[kind]] = BY_INSTANCE[kind];
+/** Kinds whose instances a balancer picks one by one (KINDS[k].byInstance; the others take a request as a whole). */
+const byInstanceCode = traitByCode('byInstance');
 
 /** Whether the balancer still sends to instance i of t: alive, or dead for less than the health-check delay. */
 function believedUp(s: Sim, t: NodeRt, i: number, hc: number): boolean {

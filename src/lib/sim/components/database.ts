@@ -260,7 +260,7 @@ export const database: Handlers = {
 					return;
 				}
 			}
-		} else if (set.leader !== n.idx && s.now - set.lastCommit[key & set.mask] < st.lag && set.staleRead(key & set.mask, s.now, st.lag, startOf(s, c))) {
+		} else if (set.leader !== n.idx && s.now - set.lastCommit[key & set.mask] < st.lag && (set.ml === null || !set.ml.accepts(n.idx)) && set.staleRead(key & set.mask, s.now, st.lag, startOf(s, c))) {
 			// Stale: the follower has not applied a write that was acknowledged before this read began.
 			n.cnt[C.STALE]++;
 		}

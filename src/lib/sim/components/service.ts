@@ -4,7 +4,8 @@
 // leader, then update or invalidate the cache per its strategy, then publish to queues.
 import type { Handlers, Sim } from '../core';
 import type { NodeRt } from '../compile';
-import { F, K, OK, S, UNAVAILABLE, unreachable, type StepCode } from '../consts';
+import { F, K, LOST, OK, S, UNAVAILABLE, unreachable, type StepCode } from '../consts';
+import { sessionHere } from '../sessions';
 import { pickInstanceRandom } from './pick';
 import { cacheFill, cacheFlight, cacheInvalidate, cacheStrategy } from './cache';
 import { leaseFailed } from './cacheflight';
@@ -99,6 +100,12 @@ export const service: Handlers = {
 	arrive(s, c) {
 		const n = s.nodes[s.cNode[c]];
 		const i = s.cInst[c] >= 0 ? s.cInst[c] : pickInstanceRandom(s, n);
+		if (n.sessions !== null && s.instUp(n, i) && !sessionHere(n.sessions, n, i, s.cKey[c])) {
+			// Signed out: the session was on another instance (or died with one). Never retried.
+			s.cInst[c] = i;
+			s.finish(c, LOST);
+			return;
+		}
 		s.admit(n, i, c);
 	},
 	served(s, c) {

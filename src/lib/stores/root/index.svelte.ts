@@ -5,10 +5,10 @@ import { EditorStore, setEditor } from '../editor.svelte';
 import { OverlayStore, setOverlay } from '../overlay.svelte';
 import { UiStore, setUi } from '../ui.svelte';
 import { LibraryStore, setLibrary } from '../library.svelte';
-import { createRunStore, setRun, type RunStore } from '../run.svelte';
+import { RunStore, setRun } from '../run.svelte';
 import { AnalyseStore, setAnalyse } from '../analyse.svelte';
 import type { PracticeStore } from '../practice.svelte';
-import { jobPool } from '../../bridge/browser';
+import { jobPool, lazySimBackend } from '../../bridge/browser';
 import { exampleDesign } from '../../model/edit';
 import { connectRun } from './runEffects.svelte';
 import { connectRunBands } from './runBands.svelte';
@@ -73,4 +73,12 @@ export function createApp(opts: { fragment: string }): AppStores {
 	connectRunBands(app);
 	void library.start(shell.editor, { fragment: opts.fragment, firstDesign: exampleDesign });
 	return app;
+}
+
+/** The app's run store, on the simulator's Web Worker (its client loads with the first run). */
+function createRunStore(): RunStore {
+	// The backend reports crashes to the store, which does not exist yet when the backend is made.
+	const holder: { run?: RunStore } = {};
+	holder.run = new RunStore(lazySimBackend((message) => holder.run?.crashed(message)));
+	return holder.run;
 }
