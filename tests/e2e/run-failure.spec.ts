@@ -10,7 +10,7 @@ async function frames(page: Page): Promise<{ t: number; served: number; unavaila
 	return page.evaluate(() => {
 		const run = (window as any).__loadbearingRun;
 		const out = [];
-		for (let i = 0; i < run.ring.length; i++) out.push({ t: run.ring.global(i, 0), unavailable: run.ring.global(i, 7), served: run.ring.global(i, 11) });
+		for (let i = 0; i < run.ring.length; i++) out.push({ t: run.ring.global(i, 0), unavailable: run.ring.global(i, 7), served: run.ring.global(i, 12) }); // G.servedRps = 6 + the 6 failure reasons
 		return out;
 	});
 }

@@ -16,7 +16,7 @@ async function frames(page: Page): Promise<{ t: number; served: number; unavaila
 		const run = (window as any).__loadbearingRun;
 		const out = [];
 		// Offsets from src/lib/protocol/frames.ts: t 0, failed.unavailable 2+2+3, servedRps 6+5.
-		for (let i = 0; i < run.ring.length; i++) out.push({ t: run.ring.global(i, 0), unavailable: run.ring.global(i, 7), served: run.ring.global(i, 11) });
+		for (let i = 0; i < run.ring.length; i++) out.push({ t: run.ring.global(i, 0), unavailable: run.ring.global(i, 7), served: run.ring.global(i, 12) }); // G.servedRps = 6 + the 6 failure reasons
 		return out;
 	});
 }

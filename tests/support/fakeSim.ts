@@ -4,7 +4,7 @@
 import type { Design, ScenarioEvent } from '$lib/model/types';
 import type { FailureCounts, MetricsFrame, NodeFrame, SimOptions, SimResult, Simulation } from '$lib/sim/types';
 
-const zero = (): FailureCounts => ({ rejected: 0, 'rate-limited': 0, timeout: 0, unavailable: 0, lost: 0 });
+const zero = (): FailureCounts => ({ rejected: 0, 'rate-limited': 0, timeout: 0, unavailable: 0, lost: 0, 'pool-timeout': 0 });
 const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
 
 export function createFakeSimulation(design: Design, opts: SimOptions = {}): Simulation {

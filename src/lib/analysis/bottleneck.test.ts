@@ -6,7 +6,7 @@ import type { NodeResult, SimResult } from '../sim/types';
 import type { Design } from '../model/types';
 
 const stat = (p99: number) => ({ mean: p99 / 3, p50: p99 / 4, p95: p99 / 2, p99, max: p99 * 2 });
-const zero = { rejected: 0, 'rate-limited': 0, timeout: 0, unavailable: 0, lost: 0 };
+const zero = { rejected: 0, 'rate-limited': 0, timeout: 0, unavailable: 0, lost: 0, 'pool-timeout': 0 };
 function node(utilization: number, failed: Partial<typeof zero> = {}): NodeResult {
 	return { arrived: 1000, completed: 1000, failed: { ...zero, ...failed }, utilization, meanQueue: 0, waitRatio: 0, latency: stat(10) };
 }

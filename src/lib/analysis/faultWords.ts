@@ -66,6 +66,8 @@ export function describe(ev: ScenarioEvent, label: (id: string) => string): stri
 			return `regions ${(ev.regions ?? []).map(label).join(' and ')} cut apart`;
 		case 'poisonMessages':
 			return `${Math.round((ev.rate ?? 0) * 100)}% poison messages into ${who}`;
+		case 'addCacheNode':
+			return `a node added to ${who}`;
 		default: {
 			const plain: PlainFault = ev.action;
 			return `${plain}${ev.target ? ` on ${who}` : ''}`;
@@ -118,6 +120,13 @@ export function consequence(
 			const low = Math.min(...within.map((f) => f.nodes[id]?.hitRatio ?? 1));
 			const back = until < end ? `back to ${pct(0.9 * before)} or more after ${secs(until - at)}` : 'not back by the end';
 			return `${head}: hit ratio fell from ${pct(before)} to ${pct(low)}, ${back}; ${failedText}`;
+		}
+		case 'addCacheNode': {
+			// The keys that moved to the new node miss once there: a dip, then back.
+			const before = meanOf(frames, at - 5, at, (f) => f.nodes[id]?.hitRatio);
+			const low = Math.min(...frames.filter((f) => f.t > at && f.t <= at + 5).map((f) => f.nodes[id]?.hitRatio ?? 1));
+			const last = meanOf(frames, end - 5, end, (f) => f.nodes[id]?.hitRatio);
+			return `${head}: hit ratio dipped from ${pct(before)} to ${pct(low)} as the keys that moved missed, ${pct(last)} at the end; ${failedText}`;
 		}
 		case 'spike': {
 			const before = meanOf(frames, at - 5, at, (f) => f.global.offeredRps);

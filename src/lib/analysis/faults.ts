@@ -44,7 +44,8 @@ const VERB: Record<Reason, string> = {
 	'rate-limited': 'rate-limited (429)',
 	timeout: 'timed out',
 	unavailable: 'unavailable',
-	lost: 'lost (acknowledged, then discarded by the failover)'
+	lost: 'lost (acknowledged, then discarded by the failover)',
+	'pool-timeout': 'refused by a full connection pool (pool-wait timeout)'
 };
 /** `lost` at a stateful service is a session, not a write (sim/sessions.ts). */
 const SESSION_LOST = 'lost their session (it was on another instance)';

@@ -1,6 +1,7 @@
 // Edge params (calls and replication) and the built-in inter-region latency matrix.
 import { spec, type ParamSpec } from './params';
 import { RETRY_FIELDS } from './overload';
+import { POOL_SECTION } from './services';
 
 const { n, int, choice, bool, section } = spec;
 
@@ -25,6 +26,7 @@ export const EDGE_PARAMS: ParamSpec[] = [
 		],
 		'closed → open → half-open → closed.'
 	),
+	POOL_SECTION,
 	choice('mode', 'Replication', ['async', 'sync', 'semi-sync'], 'async', 'When the leader acknowledges a write.'),
 	n('lagMs', 'Replication lag', 'ms', 100, 0, 1e8, 'Time for a committed write to reach the follower (async).')
 ];

@@ -213,6 +213,15 @@ export const FAULTS: Record<ScenarioAction, FaultInfo> = {
 		tone: 'degrade',
 		fields: [f('factor', 'Slower at first', 5, 1, 1e4, 0.5, '×'), f('warmupS', 'Warm-up', 20, 0, 1e6, 1, 's')],
 		summary: 'Instances restart and run slow (cold JIT, cold local caches) until warm.'
+	},
+	addCacheNode: {
+		label: 'Add a cache node',
+		icon: '⊕',
+		needs: 'node',
+		kinds: ['cache'],
+		tone: 'recover',
+		fields: [],
+		summary: 'One more instance joins the cache’s ring: about 1/(n + 1) of the keys move to it and miss once, then the hit ratio recovers.'
 	}
 };
 

@@ -1,15 +1,10 @@
 // The one table of component kinds: what the palette shows, the inspector edits,
 // validation checks and the simulator reads (through defaults.ts). model.md is the source.
 import type { NodeKind } from './types';
-import {
-	FAILURES_SECTION,
-	UNBOUNDED,
-	autoscaleSection,
-	serverGroup,
-	spec
-} from './params';
+import { FAILURES_SECTION, UNBOUNDED, autoscaleSection, serverGroup, spec } from './params';
 import { CLOSED_LOOP_FIELDS, GC_SECTION, OVERLOAD_SECTION } from './overload';
 import { CONSUMER_GROUP, QUEUE_FIELDS } from './messaging';
+import { CACHE_FLIGHT_FIELDS } from './services';
 import { KV_FIELDS, MULTI_LEADER_FIELD } from './data';
 import type { KindInfo, PaletteGroup } from './kindInfo';
 export type { KindInfo, PaletteGroup };
@@ -18,7 +13,7 @@ import { DNS_PARAMS, LB_ALGORITHMS, MIX, RATE_ALGORITHMS, SHAPE } from './shared
 export { LB_ALGORITHMS, RATE_ALGORITHMS, type LbAlgorithm, type RateLimitAlgorithm } from './sharedParams';
 export { EDGE_PARAMS, REPLICATION_EDGE_KEYS, REGION_LATENCY_MS, DEFAULT_INTER_REGION_MS } from './edgeParams';
 
-const { n, int, choice, bool, section } = spec;
+const { n, int, choice, bool } = spec;
 
 /** Each simulated key costs about 48 bytes: ten million is half a gigabyte, the most a run can hold. */
 export const MAX_CACHE_KEYS = 10_000_000;
@@ -200,6 +195,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 				'How reads fill it and how writes reach it.'
 			),
 			bool('warm', 'Start warm', false, 'Start with the most popular keys loaded (a cache-warming job ran); off: it starts empty.'),
+			...CACHE_FLIGHT_FIELDS,
 			FAILURES_SECTION
 		]
 	},

@@ -27,7 +27,8 @@ export type NodeKind = (typeof NODE_KINDS)[number];
 export const REQUEST_TYPES = ['static', 'read', 'write'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
-export const FAILURE_REASONS = ['rejected', 'rate-limited', 'timeout', 'unavailable', 'lost'] as const;
+/** Why a request failed. `pool-timeout`: the caller waited longer than its pool-wait timeout for a connection (docs/model.md). */
+export const FAILURE_REASONS = ['rejected', 'rate-limited', 'timeout', 'unavailable', 'lost', 'pool-timeout'] as const;
 export type Reason = (typeof FAILURE_REASONS)[number];
 
 /** Params are open records: every field has a default (see kinds.ts), unknown ones are kept. */
@@ -91,7 +92,8 @@ export const SCENARIO_ACTIONS = [
 	'consumerCrash',
 	'poisonMessages',
 	'badDeploy',
-	'warmRestart'
+	'warmRestart',
+	'addCacheNode'
 ] as const;
 export type ScenarioAction = (typeof SCENARIO_ACTIONS)[number];
 

@@ -5,7 +5,7 @@ import type { MetricsFrame, NodeFrame } from '../sim/types';
 
 const num = fc.double({ noNaN: true, noDefaultInfinity: true });
 const stat = fc.record({ mean: num, p50: num, p95: num, p99: num, max: num });
-const failed = fc.record({ rejected: num, 'rate-limited': num, timeout: num, unavailable: num, lost: num });
+const failed = fc.record({ rejected: num, 'rate-limited': num, timeout: num, unavailable: num, lost: num, 'pool-timeout': num });
 const node: fc.Arbitrary<NodeFrame> = fc.record(
 	{
 		arrived: num,
@@ -48,7 +48,7 @@ describe('frame codec', () => {
 		const f: MetricsFrame = {
 			t: 1,
 			dt: 1,
-			global: { arrived: 1, completed: 1, failed: { rejected: 0, 'rate-limited': 0, timeout: 0, unavailable: 0, lost: 0 }, inFlight: 0, offeredRps: 1, servedRps: 1, latency: { mean: 1, p50: 1, p95: 1, p99: 1, max: 1 } },
+			global: { arrived: 1, completed: 1, failed: { rejected: 0, 'rate-limited': 0, timeout: 0, unavailable: 0, lost: 0, 'pool-timeout': 0 }, inFlight: 0, offeredRps: 1, servedRps: 1, latency: { mean: 1, p50: 1, p95: 1, p99: 1, max: 1 } },
 			nodes: {}
 		};
 		expect(unpackFrames(packFrames([f], []), [])).toEqual([f]);

@@ -84,10 +84,11 @@ const NODE_FIELDS = [
 
 // Every figure of a frame travels or is named here as staying behind, so a new figure does
 // not compile until it has a codec or a reason: the failed requests' latency is in the
-// result, not the live charts; a node's lifecycle `state` travels beside the buffer.
+// result, not the live charts; so are a cache's coalescing and stale-while-revalidate counts
+// (the run summary reads them); a node's lifecycle `state` travels beside the buffer.
 type Untold<T, Told> = Exclude<keyof T, Told>;
 const _global: Untold<MetricsFrame['global'], (typeof GLOBAL_FIELDS)[number][0] | 'latencyFailed'> extends never ? true : never = true;
-const _node: Untold<NodeFrame, (typeof NODE_FIELDS)[number][0] | (typeof OPTIONAL_KEYS)[number] | 'state'> extends never ? true : never = true;
+const _node: Untold<NodeFrame, (typeof NODE_FIELDS)[number][0] | (typeof OPTIONAL_KEYS)[number] | 'state' | 'coalesced' | 'staleServed' | 'staleServedRatio'> extends never ? true : never = true;
 void [_global, _node];
 
 type Block = Record<string, number | FailureCounts | Stat>;

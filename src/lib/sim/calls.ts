@@ -20,7 +20,7 @@ export class CallPool {
 	cOwn = new Float64Array(0);
 	cStart = new Float64Array(0);
 	cStep = new Int32Array(0);
-	cFlags = new Uint8Array(0);
+	cFlags = new Uint16Array(0);
 	cAttempt = new Uint8Array(0);
 	cPend = new Int32Array(0);
 	cRes = new Uint8Array(0);
@@ -32,6 +32,12 @@ export class CallPool {
 	cRSet = new Int16Array(0);
 	/** A message's receives, state and consumer group (consts.ts, M); set when the message is made, not on alloc. */
 	cMsg = new Int32Array(0);
+	/** Connection pools (pools.ts): the pool slot + 1 this call's connection came from; the slot + 1 a caller waits on, and its ticket. */
+	cConn = new Int32Array(0);
+	cWait = new Int32Array(0);
+	cTicket = new Int32Array(0);
+	/** The request's deadline (s): the client's send + its timeout, tightened by each edge's timeout on the way. */
+	cDeadline = new Float64Array(0);
 	/** A kvStore request's version (docs/model.md, "Consistency"): a write's timestamp, or the newest a read must see. */
 	cVer = new Float64Array(0);
 	freeList = new Int32Array(0);
@@ -44,7 +50,7 @@ export class CallPool {
 
 	private growCalls(cap: number): void {
 		const old = this.cap;
-		const g = <T extends Int32Array | Float64Array | Uint8Array | Int16Array>(a: T, ctor: new (n: number) => T): T => {
+		const g = <T extends Int32Array | Float64Array | Uint8Array | Uint16Array | Int16Array>(a: T, ctor: new (n: number) => T): T => {
 			const b = new ctor(cap);
 			b.set(a);
 			return b;
@@ -64,7 +70,7 @@ export class CallPool {
 		this.cOwn = g(this.cOwn, Float64Array);
 		this.cStart = g(this.cStart, Float64Array);
 		this.cStep = g(this.cStep, Int32Array);
-		this.cFlags = g(this.cFlags, Uint8Array);
+		this.cFlags = g(this.cFlags, Uint16Array);
 		this.cAttempt = g(this.cAttempt, Uint8Array);
 		this.cPend = g(this.cPend, Int32Array);
 		this.cRes = g(this.cRes, Uint8Array);
@@ -73,6 +79,10 @@ export class CallPool {
 		this.cReceipt = g(this.cReceipt, Int32Array);
 		this.cRSet = g(this.cRSet, Int16Array);
 		this.cMsg = g(this.cMsg, Int32Array);
+		this.cConn = g(this.cConn, Int32Array);
+		this.cWait = g(this.cWait, Int32Array);
+		this.cTicket = g(this.cTicket, Int32Array);
+		this.cDeadline = g(this.cDeadline, Float64Array);
 		this.cVer = g(this.cVer, Float64Array);
 		const fl = new Int32Array(cap);
 		fl.set(this.freeList.subarray(0, this.freeTop));
@@ -96,6 +106,9 @@ export class CallPool {
 		this.cPend[c] = 0;
 		this.cRes[c] = 0;
 		this.cRSet[c] = 0;
+		this.cConn[c] = 0;
+		this.cWait[c] = 0;
+		this.cDeadline[c] = Infinity;
 		return c;
 	}
 
@@ -111,6 +124,7 @@ export class CallPool {
 		this.cType[c] = this.cType[parent];
 		this.cKey[c] = this.cKey[parent];
 		this.cOrigin[c] = this.cOrigin[parent];
+		this.cDeadline[c] = this.cDeadline[parent];
 		this.cNode[c] = node;
 		this.cParent[c] = parent;
 		this.cPGen[c] = this.cGen[parent];

@@ -9,6 +9,7 @@ import { Histogram } from './engine/histogram';
 import { BreakerState } from './machines/breakerState';
 import { C } from './consts';
 import { initOverload, initRetry } from './overload';
+import { initEdgePool } from './pools';
 import type { RetryBudget } from './parts/retryBudget';
 
 export interface EdgeRt {
@@ -40,6 +41,8 @@ export interface EdgeRt {
 	jitter: number;
 	backoffCap: number;
 	budget: RetryBudget | null;
+	/** Connection pool (sim/pools.ts): first slot in the pool table (−1: none), slots, connections per slot, wait (s). */
+	pool: number; poolSlots: number; poolSize: number; poolWait: number;
 }
 
 const num = (v: unknown, d: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
@@ -274,9 +277,11 @@ export function compile(design: Design): Compiled {
 			retryMask: 0,
 			jitter: 0,
 			backoffCap: Infinity,
-			budget: null
+			budget: null,
+			...{ pool: -1, poolSlots: 0, poolSize: 0, poolWait: 0 }
 		};
 		initRetry(edge, p);
+		initEdgePool(edge, p);
 		edges.push(edge);
 		nodes[dst].inEdges.push(edge.idx);
 		if (!replication) for (let t = 0; t < 3; t++) if (carries & (1 << t)) nodes[src].out[t].push(edge.idx);

@@ -1,5 +1,5 @@
 // Small integer codes used in the hot loop (typed arrays hold numbers, not strings).
-import type { NodeKind, Reason, RequestType } from '../model/types';
+import { FAILURE_REASONS, type NodeKind, type Reason, type RequestType } from '../model/types';
 import { KINDS, type KindInfo } from '../model/kinds';
 
 /**
@@ -38,9 +38,9 @@ export { unreachable } from '../model/exhaustive';
 export const TYPES: readonly RequestType[] = ['static', 'read', 'write'];
 export const T_STATIC = 0, T_READ = 1, T_WRITE = 2;
 
-export const REASONS: readonly Reason[] = ['rejected', 'rate-limited', 'timeout', 'unavailable', 'lost'];
+export const REASONS: readonly Reason[] = FAILURE_REASONS;
 /** Result codes of a call: 0 is success, 1 + index into REASONS is a failure. */
-export const OK = 0, REJECTED = 1, RATE_LIMITED = 2, TIMEOUT = 3, UNAVAILABLE = 4, LOST = 5;
+export const OK = 0, REJECTED = 1, RATE_LIMITED = 2, TIMEOUT = 3, UNAVAILABLE = 4, LOST = 5, POOL_TIMEOUT = 6;
 
 // Event codes (≤ 31: they share an Int32 with their payload in the heap).
 export const EV = {
@@ -65,7 +65,9 @@ export const EV = {
 	FAULT_TICK: 19, // a = index of the fault: its next step (rolling deploy, warm-up)
 	GC_PAUSE: 20, // a = node, b = instance: a stop-the-world pause starts
 	GC_TICK: 21, // a = node: look at its heap pressure (GC pauses mechanism)
-	VISIBLE: 22 // a = message, b = its gen: its visibility timeout ends (components/delivery.ts)
+	VISIBLE: 22, // a = message, b = its gen: its visibility timeout ends (components/delivery.ts)
+	POOL_WAIT: 23, // a = call waiting for a pooled connection, b = its ticket
+	LEASE: 24 // a = cache node, b = key: a cache-aside lease (coalescing) runs out
 } as const;
 /** An event code: the loop's switch (run.ts) is exhaustive over these, so a new code names its handler. */
 export type EvCode = (typeof EV)[keyof typeof EV];
@@ -74,23 +76,24 @@ export type EvCode = (typeof EV)[keyof typeof EV];
 export const C = {
 	ARR: 0,
 	COMP: 1,
-	FAIL: 2, // 2..6 by reason
-	ACC: 7,
-	WAITED: 8,
-	LOOKUPS: 9,
-	HITS: 10,
-	STALE: 11,
-	LOST: 12,
-	CONFLICTS: 13, // multi-leader writes made without seeing a concurrent one (components/multileader.ts)
-	LOST_UPDATES: 14, // acknowledged writes overwritten by a concurrent write (last write wins)
+	FAIL: 2, // 2..7 by reason (REASONS order)
+	ACC: 8,
+	WAITED: 9,
+	LOOKUPS: 10,
+	HITS: 11,
+	STALE: 12,
+	LOST: 13,
+	COALESCED: 14, // cache misses that waited for another's fetch of their key
+	CONFLICTS: 15, // multi-leader writes made without seeing a concurrent one (components/multileader.ts)
+	LOST_UPDATES: 16, // acknowledged writes overwritten by a concurrent write (last write wins)
 	// Queues (components/delivery.ts): messages delivered again, of which while an earlier
 	// delivery was still being processed (duplicates); moved to the dead-letter queue; dropped
 	// after a failed processing (no visibility timeout).
-	REDELIVERED: 15,
-	DUPLICATES: 16,
-	DEAD_LETTERED: 17,
-	DISCARDED: 18,
-	SIZE: 19
+	REDELIVERED: 17,
+	DUPLICATES: 18,
+	DEAD_LETTERED: 19,
+	DISCARDED: 20,
+	SIZE: 21
 } as const;
 
 // Plan steps of a service or worker, per request type.
@@ -127,5 +130,6 @@ export const F = {
 	HELD: 16, // a blocking server holds its worker for this call
 	STARTED: 32, // service has started (the call holds a worker)
 	LOSSY: 64, // sent over a link with packet loss: the answer may be retransmitted too
-	DOOMED: 128 // a client write whose commit a failover discarded: its success will be "lost"
+	DOOMED: 128, // a client write whose commit a failover discarded: its success will be "lost"
+	BACKGROUND: 256 // a call nobody waits for on purpose (a cache's background refresh): never abandoned
 } as const;

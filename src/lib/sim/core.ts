@@ -9,6 +9,7 @@ import { addBoth } from './engine/histogram';
 import { onArrive, onResult, onServed } from './dispatch';
 import { backoff } from './overload';
 import { ServerGroups } from './servers';
+import { acquire, releaseConn } from './pools';
 
 /**
  * A chain of zero-latency calls is followed by direct calls (cheaper than an event each) up
@@ -48,11 +49,26 @@ export class Sim extends ServerGroups {
 				return;
 			}
 		}
+		let conn = 0;
+		if (edge.pool >= 0 && (conn = acquire(this, parent, e, target, inst)) === 0) return; // waits for a connection, or refused
+		this.transmit(parent, e, target, inst, conn);
+	}
+
+	/** The send itself, once any connection is held (conn: its pool slot + 1, or 0). */
+	transmit(parent: number, e: number, target: number, inst: number, conn: number): void {
+		this.cCurEdge[parent] = e;
+		const edge = this.edges[e];
 		const c = this.child(parent, target);
 		this.cEdge[c] = e;
 		this.cInst[c] = inst;
+		this.cConn[c] = conn;
 		this.cChild[parent] = c;
-		if (edge.timeout > 0) this.q.push(this.now + edge.timeout, EV.TIMEOUT, c, this.cGen[c]);
+		if (edge.timeout > 0) {
+			const t = this.now + edge.timeout;
+			this.q.push(t, EV.TIMEOUT, c, this.cGen[c]);
+			// The deadline travels with the request, tightened by each caller's own timeout.
+			if (t < this.cDeadline[c]) this.cDeadline[c] = t;
+		}
 		let lat = target === edge.dst ? edge.lat : this.latency(edge, target);
 		if (edge.fromOrigin) {
 			// A caller outside any region (client, DNS, CDN edge) carries the user: the hop costs
@@ -143,6 +159,7 @@ export class Sim extends ServerGroups {
 
 	/** The answer of call c reaches its parent. */
 	deliver(c: number): void {
+		if (this.cConn[c] !== 0) releaseConn(this, c);
 		const p = this.cParent[c];
 		const res = this.cRes[c], flags = this.cFlags[c], e = this.cEdge[c];
 		if (p < 0 || this.cGen[p] !== this.cPGen[c]) {
@@ -189,6 +206,7 @@ export class Sim extends ServerGroups {
 		const p = this.cParent[c];
 		if (p < 0 || this.cGen[p] !== this.cPGen[c] || this.cChild[p] !== c) return;
 		// The caller gives up; the callee keeps working (that wasted work is what makes retry storms).
+		if (this.cConn[c] !== 0) releaseConn(this, c);
 		this.cParent[c] = -1;
 		this.cChild[p] = -1;
 		this.childDone(p, this.cEdge[c], TIMEOUT, 0, true);

@@ -78,6 +78,8 @@ export function undoFault(s: Sim, host: FaultHost, l: Live): void {
 				n.slow = n.healthSlow * n.faultSlow;
 			}
 			break;
+		case 'addCacheNode': // never in force: nothing to undo
+			break;
 		default:
 			unreachable(ev.action);
 	}

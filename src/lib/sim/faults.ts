@@ -11,6 +11,7 @@ import { dbs } from './components/database';
 import { fs } from './components/forward';
 import { qs } from './components/queue';
 import { undoFault } from './faultEnd';
+import { addCacheInstance } from './components/cachegrow';
 
 /** What the scenario lends the faults: whole-node failure and repair, and cache emptying. */
 export interface FaultHost {
@@ -188,6 +189,10 @@ export class Faults {
 				else this.end(this.live.length - 1);
 				return;
 			}
+			case 'addCacheNode':
+				// Capacity added for good (no undo; a Recover does not remove it).
+				if (n && n.k === K.cache) addCacheInstance(s, n);
+				return;
 			default:
 				return unreachable(ev.action);
 		}

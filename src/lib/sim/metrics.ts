@@ -10,6 +10,7 @@ import { KINDS } from '../model/kinds';
 import { dbs } from './components/database';
 import { oldestAgeMs, queueExtras } from './components/lag';
 import { qs } from './components/queue';
+import { cacheFlight } from './components/cache';
 
 type Snap = { g: Float64Array; nodes: Float64Array[]; areas: Float64Array; t: number };
 
@@ -62,6 +63,14 @@ function extras(s: Sim, n: NodeRt, cnt: Float64Array, base: Float64Array, out: P
 		}
 	}
 	if (n.k === K.cache && cnt[C.LOST] > 0) out.lostWrites = cnt[C.LOST] - base[C.LOST];
+	if (n.k === K.cache && cacheFlight(n)) {
+		// Coalescing and stale-while-revalidate (cacheflight.ts): misses that waited for another's
+		// fetch, and hits served past their TTL, each also as a share of the lookups.
+		const look = cnt[C.LOOKUPS] - base[C.LOOKUPS];
+		out.coalesced = cnt[C.COALESCED] - base[C.COALESCED];
+		out.staleServed = cnt[C.STALE] - base[C.STALE];
+		out.staleServedRatio = look > 0 ? out.staleServed / look : 0;
+	}
 	if (n.k === K.kvStore && (n.kv as { ver: unknown }).ver !== null) out.staleReads = cnt[C.STALE] - base[C.STALE];
 	if (n.k === K.queue) queueExtras(s, n, cnt, base, out, whole);
 }
@@ -192,7 +201,7 @@ export function buildResult(s: Sim, seed: number): SimResult {
 	};
 }
 
-const COUNT_KEYS = ['arrived', 'completed', 'inFlight', 'offeredRps', 'servedRps', 'meanQueue', 'depth', 'staleReads', 'lostWrites', 'conflicts', 'lostUpdates', 'lag', 'maxPartitionLag', 'redelivered', 'duplicates', 'deadLettered', 'discarded'];
+const COUNT_KEYS = ['arrived', 'completed', 'inFlight', 'offeredRps', 'servedRps', 'meanQueue', 'depth', 'staleReads', 'lostWrites', 'coalesced', 'staleServed', 'conflicts', 'lostUpdates', 'lag', 'maxPartitionLag', 'redelivered', 'duplicates', 'deadLettered', 'discarded'];
 
 /** A sliced run's counts back to the whole design's (latencies and ratios stay). */
 function scaleCounts(o: Record<string, unknown>, k: number): void {

@@ -7,7 +7,7 @@ import type { Sim } from './core';
 import type { ServerGroups } from './servers';
 import type { EdgeRt, NodeRt } from './compile';
 import { num, obj, str } from './compile';
-import { EV, F, K, RATE_LIMITED, REJECTED, TIMEOUT, UNAVAILABLE } from './consts';
+import { EV, F, K, POOL_TIMEOUT, RATE_LIMITED, REJECTED, TIMEOUT, UNAVAILABLE } from './consts';
 import { RetryBudget } from './parts/retryBudget';
 
 export const FIFO = 0, LIFO = 1, ADAPTIVE = 2;
@@ -36,7 +36,11 @@ export function initRetry(e: EdgeRt, p: Record<string, unknown>): void {
 	const on = str(p.retryOn, 'any-failure');
 	const bit = (r: number) => 1 << r;
 	e.retryMask =
-		on === 'timeouts' ? bit(TIMEOUT) : on === 'not-overload' ? bit(TIMEOUT) | bit(UNAVAILABLE) : bit(TIMEOUT) | bit(UNAVAILABLE) | bit(REJECTED) | bit(RATE_LIMITED);
+		on === 'timeouts'
+			? bit(TIMEOUT)
+			: on === 'not-overload'
+				? bit(TIMEOUT) | bit(UNAVAILABLE)
+				: bit(TIMEOUT) | bit(UNAVAILABLE) | bit(REJECTED) | bit(RATE_LIMITED) | bit(POOL_TIMEOUT);
 	const j = str(p.jitter, 'equal');
 	e.jitter = j === 'full' ? 1 : j === 'none' ? 2 : 0;
 	e.backoffCap = Math.max(0, num(p.backoffCapMs, 60_000)) / 1000;
@@ -51,14 +55,16 @@ export function backoff(s: Sim, e: EdgeRt, a: number): number {
 }
 
 /**
- * Whether the request call c serves has been given up on upstream: some caller on its chain
- * timed out (its link was cut) or finished (its slot was recycled). Messages and replica
- * requests have no waiting caller.
+ * Whether the request call c serves has been given up on upstream: its deadline (the client's
+ * send + timeout, tightened by each edge's timeout, carried with the request) has passed, or
+ * some caller on its chain timed out (its link was cut) or finished (its slot was recycled).
+ * Messages, replica requests and background refreshes have no waiting caller.
  */
 export function abandoned(s: ServerGroups, c: number): boolean {
+	if (s.now >= s.cDeadline[c]) return true;
 	let x = c;
 	for (;;) {
-		if ((s.cFlags[x] & (F.MESSAGE | F.REPLICA)) !== 0) return false;
+		if ((s.cFlags[x] & (F.MESSAGE | F.REPLICA | F.BACKGROUND)) !== 0) return false;
 		const p = s.cParent[x];
 		if (p < 0) return s.nodes[s.cNode[x]].k !== K.client;
 		if (s.cGen[p] !== s.cPGen[x] || s.cChild[p] !== x) return true;

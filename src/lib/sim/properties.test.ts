@@ -44,6 +44,10 @@ const arbDesign = fc
 			if (kind === 'database' && i % 2 === 1) params.role = 'follower';
 			if (kind === 'queue') Object.assign(params, { ordering: g.seed % 2 === 1 ? 'per-partition' : 'none', partitions: 1 + (g.seed % 4), visibilityTimeoutS: [0.005, 0.02, 0][g.seed % 3], maxReceives: g.seed % 3 });
 			if (kind === 'worker') params.consumerGroup = 1 + (i % 2);
+			// Services and caches under dependency trouble (pools are on edges, below).
+			if (i % 2 === 0) params.blocking = true;
+			if (i % 3 === 0) params.overload = { dropAbandoned: true };
+			if (kind === 'cache') Object.assign(params, { coalesce: i % 2 === 0, swrS: i % 3 === 1 ? 1 : 0, ttlS: 1, strategy: i % 4 === 1 ? 'read-through' : 'cache-aside' });
 			if (g.failures && i === 0) params.failures = { enabled: true, mtbfS: 2, mttrS: 0.5 };
 			if (kind === 'service' && g.stateful) params.stateful = true;
 			nodes.push({ id: `n${i}`, kind, position: { x: 0, y: 0 }, params, region: i % 3 === 2 ? 'eu-west' : 'us-east' });
@@ -56,7 +60,7 @@ const arbDesign = fc
 			const s = from === 0 ? 'c' : `n${from - 1}`, t = `n${to - 1}`;
 			if (seen.has(`${s}>${t}`)) continue;
 			seen.add(`${s}>${t}`);
-			edges.push({ id: `e${edges.length}`, source: s, target: t, params: { latencyMs: r, retries: r % 2, timeoutMs: r === 3 ? 50 : 0, breaker: { enabled: r === 2 } } });
+			edges.push({ id: `e${edges.length}`, source: s, target: t, params: { latencyMs: r, retries: r % 2, timeoutMs: r === 3 ? 50 : 0, breaker: { enabled: r === 2 }, pool: { enabled: (a + b) % 3 === 0, size: 1 + (a % 3), waitTimeoutMs: (b % 3) * 20 } } });
 		}
 		const events: ScenarioEvent[] = g.events.map((e) => ({
 			...faultDefaults(e.action),

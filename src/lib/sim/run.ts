@@ -8,8 +8,10 @@ import { DesignError } from './types';
 import { checkDesign } from './check';
 import { ClientState, deadline, scheduleNext, startClient, startRequest } from './components/client';
 import { GC_TICK_S, gcTick } from './overload';
+import { buildPools, poolWaitOver } from './pools';
 import { buildPlans } from './components/service';
 import { cacheFlush, initCache, prefillCache } from './components/cache';
+import { leaseOver } from './components/cacheflight';
 import { initDatabases, promote } from './components/database';
 import { initForward } from './components/forward';
 import { initQueue, initWorker, workerFree } from './components/queue';
@@ -71,6 +73,7 @@ export class Run implements Simulation {
 			s.scale = k;
 			s.nodes.forEach((n) => (s.instanceScale[n.idx] = slice.instanceScale[n.id] ?? 1));
 		}
+		s.pools = buildPools(s);
 		s.onWorkerFree = (n, i) => workerFree(s, n, i);
 		s.onMessageEnd = (c, res) => messageEnd(s, c, res);
 		let maxKeys = 1;
@@ -221,6 +224,12 @@ export class Run implements Simulation {
 					break;
 				case EV.VISIBLE:
 					visibilityExpired(s, a, q.bv);
+					break;
+				case EV.POOL_WAIT:
+					poolWaitOver(s, a, q.bv);
+					break;
+				case EV.LEASE:
+					leaseOver(s, s.nodes[a], q.bv);
 					break;
 				case EV.SCENARIO:
 				case EV.FAIL_TOGGLE:

@@ -53,6 +53,8 @@ export function offeredRps(design: Design): number {
 		if (sh.kind === 'ramp') peak = Math.max(peak, num(sh.toRps, 1000));
 		if (sh.kind === 'spike') peak *= Math.max(1, num(sh.factor, 3));
 		if (sh.kind === 'diurnal') peak *= 1 + num(sh.amplitude, 0.5);
+		// A closed loop (no rate, no shape) offers at most users / think time; its response time only lowers that.
+		if (p.loop === 'closed') peak = num(p.users, 100) / Math.max(0.01, num(p.thinkMs, 1000) / 1000);
 		total += peak;
 	}
 	return total * timelineSpike(design);
@@ -74,6 +76,7 @@ export function sliceDesign(design: Design, k: number): { design: Design; instan
 		instanceScale[n.id] = 1;
 		if (n.kind === 'client') {
 			div('rps');
+			if (p.loop === 'closed') p.users = Math.max(1, Math.round(num(p.users, 100) / k));
 			const sh = { ...obj(p.shape) };
 			if (typeof sh.toRps === 'number') sh.toRps = sh.toRps / k;
 			p.shape = sh;

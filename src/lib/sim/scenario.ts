@@ -8,6 +8,7 @@ import { num, obj } from './compile';
 import { EV, K, traitByCode, unreachable } from './consts';
 import { cacheLose } from './components/cache';
 import { cdnFlush } from './components/cdn';
+import { addUsers, spikeUsers } from './components/client';
 import { dbHealthChanged } from './components/database';
 import { dropBacklog } from './components/delivery';
 import { startHealth, type Health } from './machines/health';
@@ -22,7 +23,7 @@ const FAILS_BY_INSTANCE = traitByCode('failsByInstance');
 export type ScenarioCode = typeof EV.SCENARIO | typeof EV.FAIL_TOGGLE | typeof EV.AUTOSCALE | typeof EV.INSTANCE_READY | typeof EV.SPIKE_END | FaultCode;
 
 export class Scenario {
-	private spikes: { factor: number; target: number }[] = [];
+	private spikes: { factor: number; target: number; users: number[] }[] = [];
 	private lastBusy: Float64Array;
 	private lastCap: Float64Array;
 	pendingReady: Int32Array;
@@ -31,10 +32,7 @@ export class Scenario {
 	private caches: (CacheLife | undefined)[];
 	private faults: Faults;
 
-	constructor(
-		private s: Sim,
-		private events: ScenarioEvent[]
-	) {
+	constructor(private s: Sim, private events: ScenarioEvent[]) {
 		s.spikesPlanned = events.some((e) => e.action === 'spike');
 		s.spikeMul = new Float64Array(s.nodes.length).fill(1);
 		this.lastBusy = new Float64Array(s.nodes.length);
@@ -81,6 +79,7 @@ export class Scenario {
 			case EV.SPIKE_END: {
 				const sp = this.spikes[a];
 				this.mul(sp.target, 1 / sp.factor);
+				for (let j = 0; j < sp.users.length; j += 2) addUsers(this.s, this.s.nodes[sp.users[j]], -sp.users[j + 1]); // closed loops: back to their users
 				break;
 			}
 			case EV.AUTOSCALE:
@@ -216,7 +215,7 @@ export class Scenario {
 				const factor = Math.max(0, num(ev.factor, 3));
 				if (factor === 0) break;
 				const target = n && n.k === K.client ? n.idx : -1;
-				this.spikes.push({ factor, target });
+				this.spikes.push({ factor, target, users: spikeUsers(s, target, factor) });
 				this.mul(target, factor);
 				s.spikesPlanned = true;
 				const d = num(ev.durationS, 10);

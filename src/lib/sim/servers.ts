@@ -30,6 +30,11 @@ export abstract class ServerGroups extends SimState {
 			this.finish(c, UNAVAILABLE);
 			return;
 		}
+		if (n.dropAbandoned && abandoned(this, c)) {
+			// Its client gave up before it got here: serving it would be work for nobody.
+			this.finish(c, TIMEOUT);
+			return;
+		}
 		const counted = (this.cFlags[c] & F.REPLICA) === 0;
 		if (n.busy[i] < n.conc) {
 			if (counted) n.cnt[C.ACC]++;

@@ -10,6 +10,7 @@ import { EventQueue } from './engine/heap';
 import { Histogram } from './engine/histogram';
 import { Rng } from './engine/rng';
 import { CallPool } from './calls';
+import type { PoolTable } from './parts/pool';
 
 export interface SimOptions {
 	durationS: number;
@@ -54,6 +55,9 @@ export class SimState extends CallPool {
 	instanceScale = new Float64Array(0);
 	/** Set once a partition event has cut two regions apart. */
 	anyPartition = false;
+	/** Connection pools (pools.ts), null when no edge has one; the last wait's ticket. */
+	pools: PoolTable | null = null;
+	poolTicket = 0;
 	spikeMul = new Float64Array(0);
 	replicaSets: import('./components/database').ReplicaSet[] = [];
 	scenario: { pendingReady: Int32Array } | null = null;

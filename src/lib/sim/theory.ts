@@ -1,6 +1,13 @@
 // Closed-form results the simulator is checked against (tests and docs/model.md cite these).
 // Rates in 1/s, times in s unless the name says ms.
 
+/** Erlang B: the share of arrivals an M/M/c/c loss system (c servers, no waiting room) refuses at offered load a = λ/μ. */
+export function erlangB(c: number, a: number): number {
+	let b = 1;
+	for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
+	return b;
+}
+
 /** Erlang C: probability an arrival waits in M/M/c with offered load a = λ/μ (a < c). */
 export function erlangC(c: number, a: number): number {
 	// Erlang B by the stable recursion, then C = B / (1 − ρ(1 − B)).

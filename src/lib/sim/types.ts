@@ -21,6 +21,11 @@ export interface NodeResult {
 	hitRatio?: number;
 	staleReads?: number;
 	lostWrites?: number;
+	/** A coalescing cache: misses that waited for another's fetch of their key. */
+	coalesced?: number;
+	/** A cache with stale-while-revalidate: hits served past their TTL, and their share of the lookups. */
+	staleServed?: number;
+	staleServedRatio?: number;
 	/** Multi-leader: writes made without seeing a concurrent write of the key, and acknowledged writes that lost (last write wins). */
 	conflicts?: number;
 	lostUpdates?: number;
@@ -82,6 +87,9 @@ export interface NodeFrame {
 	hitRatio?: number;
 	staleReads?: number;
 	lostWrites?: number;
+	coalesced?: number;
+	staleServed?: number;
+	staleServedRatio?: number;
 	conflicts?: number;
 	lostUpdates?: number;
 	replicationLagMs?: number;

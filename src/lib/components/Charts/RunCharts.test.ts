@@ -7,6 +7,7 @@ import { inProcessBackend } from '../../bridge/backend';
 import { createHost } from '../../worker/host';
 import { createFakeSimulation } from '$testing/fakeSim';
 import { chainDesign } from '$testing/testDesign';
+import { FAILURE_REASONS } from '../../model/types';
 
 // jsdom has no layout: a ResizeObserver that never fires is enough for bind:clientWidth.
 globalThis.ResizeObserver ??= class {
@@ -32,6 +33,6 @@ describe('RunCharts', () => {
 			expect(svg.querySelectorAll('line.marker')).toHaveLength(1);
 		}
 		// The errors chart stacks one band per reason, and unavailable failures show after the fault.
-		expect(screen.getByTestId('chart-errors').querySelectorAll('path.series')).toHaveLength(5);
+		expect(screen.getByTestId('chart-errors').querySelectorAll('path.series')).toHaveLength(FAILURE_REASONS.length);
 	});
 });

@@ -9,7 +9,8 @@ export const REASON_COLORS: Record<Reason, string> = {
 	'rate-limited': '#f59e0b',
 	timeout: '#7c3aed',
 	unavailable: '#475569',
-	lost: '#db2777'
+	lost: '#db2777',
+	'pool-timeout': '#0d9488'
 };
 const PALETTE = ['#2563eb', '#16a34a', '#ea580c', '#9333ea', '#0891b2', '#ca8a04', '#e11d48', '#4b5563'];
 

@@ -24,7 +24,7 @@ function fakeEditor(d: Design = design('x', 'x', [], [])) {
 	return ed;
 }
 
-const zero = { rejected: 0, 'rate-limited': 0, timeout: 0, unavailable: 0, lost: 0 };
+const zero = { rejected: 0, 'rate-limited': 0, timeout: 0, unavailable: 0, lost: 0, 'pool-timeout': 0 };
 const stat = { mean: 10, p50: 8, p95: 30, p99: 50, max: 90 };
 const goodResult: SimResult = {
 	durationS: 30,

@@ -7,7 +7,7 @@ import { analyse } from '../../analysis/bottleneck';
 import { chainDesign } from '$testing/testDesign';
 import type { SimResult } from '../../sim/types';
 
-const zero = { rejected: 0, 'rate-limited': 0, timeout: 0, unavailable: 0, lost: 0 };
+const zero = { rejected: 0, 'rate-limited': 0, timeout: 0, unavailable: 0, lost: 0, 'pool-timeout': 0 };
 const stat = { mean: 20, p50: 10, p95: 300, p99: 900, max: 2000 };
 const result: SimResult = {
 	durationS: 60,
@@ -65,6 +65,24 @@ describe('RunSummary after faults', () => {
 		expect(faults[0]).toHaveTextContent(/^Leader db down at 20 s: [\d,]+ writes unavailable for [\d.]+ s until f1 was promoted; \d+ writes lost\.$/);
 		expect(screen.getAllByTestId('summary-cause')[0]).toHaveTextContent(/requests unavailable at db \(down\), after db down at 20 s/);
 		expect(screen.getByTestId('run-summary')).toHaveTextContent('Missed the goals');
+	});
+});
+
+describe('RunSummary for services and caches', () => {
+	it('says what a coalescing, stale-serving cache did', () => {
+		const pooled: SimResult = {
+			...result,
+			global: { ...result.global, failed: { ...zero, 'pool-timeout': 3000 } },
+			nodes: {
+				web: { ...result.nodes.web, arrived: 55000, failed: { ...zero, 'pool-timeout': 3000 } },
+				db: { ...result.nodes.db, failed: zero, utilization: 0.5 },
+				cache: { ...result.nodes.web, hitRatio: 0.87, coalesced: 1234, staleServed: 550, staleServedRatio: 0.01 }
+			}
+		};
+		render(RunSummary, { props: { analysis: analyse(chainDesign(), pooled), result: pooled, labels: { cache: 'Cache' }, onapply: vi.fn() } });
+		const line = screen.getByTestId('summary-cache');
+		expect(line).toHaveAttribute('data-node-id', 'cache');
+		expect(line).toHaveTextContent('Cache: hit ratio 87%; 1,234 misses waited for another\'s fetch (coalesced); 1% of lookups (550) served stale while revalidating.');
 	});
 });
 

@@ -138,6 +138,8 @@ export function describeEvent(ev: ScenarioEvent, ctx: EventContext): string {
 				return `bad deploy on ${name(ev.target)} (${pct(ev.rate)} errors, one instance every ${ev.stepS ?? 0} s)`;
 			case 'warmRestart':
 				return `restart ${name(ev.target)}, warm-up ${ev.warmupS ?? 0} s`;
+			case 'addCacheNode':
+				return `add a node to ${name(ev.target)}`;
 			default:
 				return unreachable(ev.action);
 		}

@@ -6,7 +6,7 @@ import { CONCEPTS } from '../concepts';
 import { estimate } from '../estimator';
 import { AWAITING_SIMULATOR, TOPICS } from '../topics';
 
-const zero = { rejected: 0, 'rate-limited': 0, timeout: 0, unavailable: 0, lost: 0 };
+const zero = { rejected: 0, 'rate-limited': 0, timeout: 0, unavailable: 0, lost: 0, 'pool-timeout': 0 };
 const stat = (p99: number) => ({ mean: p99 / 3, p50: p99 / 4, p95: p99 / 2, p99, max: p99 * 2 });
 function result(over: Partial<SimResult['global']> = {}, nodes: SimResult['nodes'] = {}): SimResult {
 	return {

@@ -38,10 +38,13 @@ describe('failure gallery', () => {
 		expect(success(frames(true, id), from, to)).toBeGreaterThan(fixedOver);
 	});
 
-	it('pattern-pool-exhaustion: the web tier refuses even static pages; a dependency timeout keeps them', () => {
+	it('pattern-pool-exhaustion: the web tier refuses even static pages; a bulkhead pool keeps them', () => {
 		const broken = frames(false, 'pattern-pool-exhaustion'), fixed = frames(true, 'pattern-pool-exhaustion');
 		expect(sum(broken, 11, 30, (f) => f.nodes.web.failed.rejected)).toBeGreaterThan(3000);
 		expect(sum(fixed, 11, 30, (f) => f.nodes.web.failed.rejected)).toBe(0);
+		// The fix refuses reads at the pool, at once, instead of letting them wait.
+		expect(sum(fixed, 11, 30, (f) => f.nodes.web.failed['pool-timeout'])).toBeGreaterThan(1000);
+		expect(sum(broken, 0, 10, (f) => f.nodes.web.failed['pool-timeout'])).toBe(0);
 		// Static pages are half the traffic: the fixed run serves at least them.
 		expect(success(fixed, 11, 30)).toBeGreaterThan(0.5);
 		expect(success(broken, 11, 30)).toBeLessThan(0.45);

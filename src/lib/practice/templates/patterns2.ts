@@ -88,19 +88,19 @@ export const POOL_EXHAUSTION: PatternSpec = {
 	id: 'pattern-pool-exhaustion',
 	title: 'Connection-pool exhaustion',
 	story:
-		'The web tier runs thread-per-request (blocking): a worker is held while its database call runs. Half the traffic is static pages that never touch the database. When the database slows down (×100), reads hold workers for half a second each; 300 reads a second would need 150 workers, the tier has 64. The pool is exhausted, the queue fills, and the static pages are refused too: a slow dependency took down work that never needed it.',
+		'The web tier runs thread-per-request (blocking): a worker waits while its database call runs, and while it waits for one of the 32 pooled connections to the database. Half the traffic is static pages that never touch the database. When the database slows down (×100), reads hold a connection for half a second each; 300 reads a second would need 150, the pool has 64. Reads queue for a connection (up to 2 s), every worker ends up waiting, the queue fills, and the static pages are refused too: a slow dependency took down work that never needed it.',
 	watch: 'From 10 s to 30 s the web tier rejects requests of every type, static ones included.',
-	fix: 'bound the wait on the dependency: a 50 ms timeout on the database call (a pool-wait limit) frees the worker. Reads fail fast while the database is slow; static pages are unaffected.',
+	fix: 'a bulkhead: a pool of 8 connections per instance that never makes a call wait (pool-wait timeout 0). At most 8 workers per instance can be tied up by the database; reads beyond that fail at once ("pool-timeout") while the database is slow, and static pages are unaffected.',
 	build: (fixed) =>
 		design(
 			fixed ? 'tpl-pattern-pool-exhaustion-fixed' : 'tpl-pattern-pool-exhaustion',
-			fixed ? 'Pool exhaustion: fixed with a dependency timeout' : 'Connection-pool exhaustion',
+			fixed ? 'Pool exhaustion: fixed with a bulkhead' : 'Connection-pool exhaustion',
 			[
 				node('users', 'client', 0, 120, { rps: 600, mix: { static: 0.5, read: 0.5, write: 0 }, keys: 10000, zipf: 1, timeoutMs: 2000 }, { label: 'Users' }),
 				node('web', 'service', 200, 120, { instances: 2, concurrency: 32, serviceTimeMs: 2, queueLimit: 50, blocking: true }, { label: 'Web (blocking)' }),
 				node('db', 'database', 400, 120, { concurrency: 200, readMs: 5, queueLimit: 1000 }, { label: 'Database' })
 			],
-			[edge('users', 'web'), edge('web', 'db', { carries: ['read'], ...(fixed ? { timeoutMs: 50 } : {}) })],
+			[edge('users', 'web'), edge('web', 'db', { carries: ['read'], pool: fixed ? { enabled: true, size: 8, waitTimeoutMs: 0 } : { enabled: true, size: 32, waitTimeoutMs: 2000 } })],
 			{ scenario: scenario(40, [{ atS: 10, action: 'slow', target: 'db', factor: 100 }, { atS: 30, action: 'recover', target: 'db' }], 0) }
 		)
 };

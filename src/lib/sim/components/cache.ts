@@ -10,6 +10,7 @@ import { KeyCache, type Eviction } from '../parts/keycache';
 import { pickDbRead, pickDbWrite, loseWrites } from './database';
 import type { ClientState } from './client';
 import { Rng } from '../engine/rng';
+import { REFRESH_STEP, initFlights, land, landAll, lookupFlight, refreshDone, type Flights } from './cacheflight';
 
 const VNODES = 100;
 
@@ -19,6 +20,13 @@ export interface CacheState {
 	strategy: string;
 	dirty: Set<number>[];
 	flushing: boolean;
+	/** Coalescing and stale-while-revalidate (cacheflight.ts); null when both are off. */
+	flight: Flights | null;
+}
+
+/** Whether the cache coalesces misses or serves stale entries (cacheflight.ts). */
+export function cacheFlight(n: NodeRt): boolean {
+	return (n.cache as CacheState).flight !== null;
 }
 
 export function cacheStrategy(n: NodeRt): string {
@@ -29,12 +37,14 @@ export function initCache(s: Sim, n: NodeRt): void {
 	const per = Math.max(1, Math.ceil(Math.max(1, n.p.capacity as number) / n.active));
 	const ttl = Math.max(0, n.p.ttlS as number);
 	const ev = n.p.eviction as Eviction;
+	const swr = ttl > 0 ? Math.max(0, (n.p.swrS as number | undefined) ?? 0) : 0;
 	const st: CacheState = {
-		stores: Array.from({ length: n.nInst }, () => new KeyCache(per, ev, ttl)),
+		stores: Array.from({ length: n.nInst }, () => new KeyCache(per, ev, ttl, swr)),
 		ring: HashRing.of(n.nInst, VNODES),
 		strategy: cacheStrategy(n),
 		dirty: Array.from({ length: n.nInst }, () => new Set<number>()),
-		flushing: false
+		flushing: false,
+		flight: initFlights(n, swr)
 	};
 	n.cache = st;
 	if (st.strategy === 'write-back') s.q.push(1, EV.FLUSH, n.idx, 0);
@@ -86,7 +96,11 @@ export function ownerOf(s: Sim, n: NodeRt, key: number): number {
 
 export function cacheFill(s: Sim, n: NodeRt, key: number): void {
 	const i = ownerOf(s, n, key);
-	if (i >= 0) cs(n).stores[i].put(key, s.now);
+	if (i < 0) return;
+	const st = cs(n);
+	st.stores[i].put(key, s.now);
+	// Misses waiting for this key (coalescing) have their value now.
+	if (st.flight !== null) land(s, n, i, key, OK, true);
 }
 
 export function cacheInvalidate(s: Sim, n: NodeRt, key: number): void {
@@ -102,6 +116,7 @@ export function cacheLose(s: Sim, n: NodeRt, i: number): void {
 	if (d > 0) loseWrites(s, n, d);
 	st.dirty[i].clear();
 	st.stores[i].clear();
+	if (st.flight !== null) landAll(s, n, i);
 }
 
 /** Write-back: every second, each instance writes its dirty keys to the database. */
@@ -147,6 +162,7 @@ export const cache: Handlers = {
 		const store = st.stores[i];
 		if (s.cType[c] !== T_WRITE) {
 			n.cnt[C.LOOKUPS]++;
+			if (st.flight !== null) return lookupFlight(s, n, st, c);
 			if (store.get(key, s.now)) {
 				n.cnt[C.HITS]++;
 				s.cFlags[c] |= F.HIT;
@@ -179,22 +195,27 @@ export const cache: Handlers = {
 		s.finish(c, OK);
 	},
 	result(s, c, res) {
-		if (s.stale(c)) {
-			s.finish(c, UNAVAILABLE);
-			return;
-		}
+		if (s.cStep[c] === REFRESH_STEP) return refreshDone(s, c, res);
 		const n = s.nodes[s.cNode[c]];
-		if (res === OK && s.cStep[c] === 1) {
+		if (s.stale(c)) res = UNAVAILABLE;
+		else if (res === OK && s.cStep[c] === 1) {
 			cacheFill(s, n, s.cKey[c]);
 			s.cFlags[c] |= F.HIT; // read-through answered the value: the caller skips the database
 		}
+		// A coalesced fetch that failed: its waiters share the failure (a success landed them in cacheFill).
+		if (res !== OK && s.cStep[c] === 1 && cs(n).flight !== null) land(s, n, s.cInst[c], s.cKey[c], res, false);
 		s.finish(c, res);
 	},
 	resume(s, c) {
 		const n = s.nodes[s.cNode[c]];
-		const target = s.cStep[c] === 1 ? pickDbRead(s, n, s.cType[c]) : pickDbWrite(s, n);
-		if (target < 0) s.finish(c, UNAVAILABLE);
-		else s.send(c, s.dbEdge, target, -1);
+		const step = s.cStep[c];
+		const target = step === 2 ? pickDbWrite(s, n) : pickDbRead(s, n, s.cType[c]);
+		if (target >= 0) s.send(c, s.dbEdge, target, -1);
+		else if (step === REFRESH_STEP) refreshDone(s, c, UNAVAILABLE);
+		else {
+			if (step === 1 && cs(n).flight !== null) land(s, n, s.cInst[c], s.cKey[c], UNAVAILABLE, false);
+			s.finish(c, UNAVAILABLE);
+		}
 	}
 };
 

@@ -7,9 +7,10 @@ import type { NodeRt } from '../compile';
 import { obj } from '../compile';
 import type { TrafficShape } from '../../model/sharedParams';
 import { addBoth } from '../engine/histogram';
-import { C, EV, F, LOST, OK, UNAVAILABLE, TIMEOUT, unreachable } from '../consts';
+import { C, EV, F, K, LOST, OK, UNAVAILABLE, TIMEOUT, unreachable } from '../consts';
 import { Zipf } from '../engine/zipf';
 import { routeTo } from './database';
+import { leavePool, releaseConn } from '../pools';
 
 export class ClientState {
 	rps: number;
@@ -29,6 +30,8 @@ export class ClientState {
 	closed: boolean;
 	users: number;
 	thinkS: number;
+	/** Closed loop: users to leave (a spike's end, or a spike below 1×): each leaves instead of its next request. */
+	retire = 0;
 	/** Hot-key surge (a fault): this share of requests goes to hotKey. */
 	hotShare = 0;
 	hotKey = 0;
@@ -115,9 +118,43 @@ export function scheduleNext(s: Sim, n: NodeRt): void {
 	else s.q.push(s.now + gap, EV.ARRIVAL, n.idx, 0);
 }
 
+/**
+ * A spike on a closed-loop client changes how many users there are (closed loops have no
+ * rate to multiply): `delta` more (each starts after a think) or fewer (each leaves instead
+ * of its next request).
+ */
+export function addUsers(s: Sim, n: NodeRt, delta: number): void {
+	const st = clientState(n);
+	st.users += delta;
+	if (delta < 0) {
+		st.retire -= delta;
+		return;
+	}
+	const kept = Math.min(st.retire, delta);
+	st.retire -= kept;
+	for (let u = kept; u < delta; u++) s.q.push(think(s, st), EV.ARRIVAL, n.idx, 2);
+}
+
+/** A spike on closed-loop clients (all, or `target`): users × factor while it lasts; returns (client, users added) pairs. */
+export function spikeUsers(s: Sim, target: number, factor: number): number[] {
+	const out: number[] = [];
+	for (const n of s.nodes) {
+		if (n.k !== K.client || (target >= 0 && target !== n.idx) || !clientState(n).closed) continue;
+		const delta = Math.round(clientState(n).users * (factor - 1));
+		addUsers(s, n, delta);
+		out.push(n.idx, delta);
+	}
+	return out;
+}
+
 /** A new request leaves the client. */
 export function startRequest(s: Sim, n: NodeRt): void {
 	const st = clientState(n);
+	if (st.retire > 0) {
+		// A closed-loop user leaving (the spike that brought it is over).
+		st.retire--;
+		return;
+	}
 	const c = s.alloc();
 	s.cNode[c] = n.idx;
 	let t = st.onlyType;
@@ -144,6 +181,7 @@ export function startRequest(s: Sim, n: NodeRt): void {
 		endRequest(s, c, UNAVAILABLE);
 		return;
 	}
+	s.cDeadline[c] = s.now + st.timeout;
 	if (s.now + st.timeout < s.durationS) s.q.push(s.now + st.timeout, EV.DEADLINE, c, s.cGen[c]);
 	s.send(c, e, routeTo(s, s.edges[e].dst, t), -1);
 }
@@ -180,7 +218,11 @@ export function endRequest(s: Sim, c: number, res: number): void {
 export function deadline(s: Sim, c: number, gen: number): void {
 	if (s.cGen[c] !== gen) return;
 	const ch = s.cChild[c];
-	if (ch >= 0) s.cParent[ch] = -1;
+	if (ch >= 0) {
+		if (s.cConn[ch] !== 0) releaseConn(s, ch);
+		s.cParent[ch] = -1;
+	}
+	if (s.cWait[c] !== 0) leavePool(s, c);
 	endRequest(s, c, TIMEOUT);
 }
 

@@ -7,7 +7,8 @@ import type { NodeRt } from '../compile';
 import { F, K, LOST, OK, S, UNAVAILABLE, unreachable, type StepCode } from '../consts';
 import { sessionHere } from '../sessions';
 import { pickInstanceRandom } from './pick';
-import { cacheFill, cacheInvalidate, cacheStrategy } from './cache';
+import { cacheFill, cacheFlight, cacheInvalidate, cacheStrategy } from './cache';
+import { leaseFailed } from './cacheflight';
 import { pickDbRead, pickDbWrite } from './database';
 
 /** Build each type's plan from the node's outgoing edges. */
@@ -86,6 +87,15 @@ export function runPlan(s: Sim, c: number): void {
 	}
 }
 
+/** A read that missed and then failed at the database: misses coalesced behind it stop waiting. */
+function leasesFailed(s: Sim, plan: Int32Array, key: number): void {
+	for (let j = 0; j < plan.length; j += 2) {
+		if (plan[j] !== S.CACHE_READ) continue;
+		const cache = s.nodes[s.edges[plan[j + 1]].dst];
+		if (cacheFlight(cache)) leaseFailed(s, cache, key);
+	}
+}
+
 export const service: Handlers = {
 	arrive(s, c) {
 		const n = s.nodes[s.cNode[c]];
@@ -115,6 +125,7 @@ export const service: Handlers = {
 			if (res === OK && (flags & F.HIT) !== 0) s.cFlags[c] |= F.HIT;
 			else s.cFlags[c] |= F.MISS;
 		} else if (res !== OK) {
+			if (code === S.DB_READ && (s.cFlags[c] & F.MISS) !== 0) leasesFailed(s, plan, s.cKey[c]);
 			s.finish(c, res);
 			return;
 		} else if (code === S.DB_READ && (s.cFlags[c] & F.MISS) !== 0) {

@@ -203,3 +203,25 @@ describe('KeyCache', () => {
 		expect(ratios.fifo).toBeLessThan(ratios.lru + 0.005);
 	});
 });
+
+describe('KeyCache with a grace (stale-while-revalidate)', () => {
+	it('an entry is fresh until its TTL, stale (still served) until TTL + grace, then gone', () => {
+		const c = new KeyCache(4, 'lru', 10, 5);
+		c.put(7, 0);
+		expect(c.look(7, 9.9)).toBe(1);
+		expect(c.look(7, 10)).toBe(2);
+		expect(c.look(7, 14.9)).toBe(2);
+		expect(c.look(7, 15)).toBe(0);
+		expect(c.size).toBe(0);
+		// Writing it again restarts the TTL.
+		c.put(7, 20);
+		expect(c.look(7, 29)).toBe(1);
+	});
+
+	it('no grace without a TTL, and none asked for: look agrees with get', () => {
+		expect(new KeyCache(4, 'lru', 0, 5).grace).toBe(0);
+		const c = new KeyCache(4, 'lru', 10);
+		c.put(1, 0);
+		expect(c.look(1, 10)).toBe(0);
+	});
+});

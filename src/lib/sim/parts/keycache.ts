@@ -22,6 +22,8 @@ export class KeyCache {
 	size = 0;
 	/** Entries pushed out by the eviction policy (not counting expiries or deletes). */
 	evictions = 0;
+	/** Stale-while-revalidate: how long past its TTL an entry may still be served (0 = not at all). */
+	readonly grace: number;
 
 	private readonly keys: Int32Array;
 	private readonly expires: Float64Array;
@@ -40,10 +42,12 @@ export class KeyCache {
 	private heapSize = 0;
 	private clock = 0;
 
-	constructor(capacity: number, policy: Eviction = 'lru', ttl = 0) {
+	constructor(capacity: number, policy: Eviction = 'lru', ttl = 0, grace = 0) {
 		this.capacity = Math.max(0, Math.floor(capacity));
 		this.policy = policy;
 		this.ttl = ttl > 0 ? ttl : 0;
+		this.grace = this.ttl > 0 && grace > 0 ? grace : 0;
+
 		const c = this.capacity;
 		let tableSize = 4;
 		while (tableSize < 2 * c) tableSize <<= 1;
@@ -80,6 +84,22 @@ export class KeyCache {
 		}
 		this.touch(slot);
 		return slot;
+	}
+
+	/**
+	 * With a grace (stale-while-revalidate): 0 miss, 1 fresh hit, 2 stale hit (past its TTL by
+	 * less than the grace: served, and counted as a use). An entry past both is dropped.
+	 */
+	look(key: number, now: number): 0 | 1 | 2 {
+		const slot = this.find(key);
+		if (slot < 0) return 0;
+		const exp = this.expires[slot];
+		if (now >= exp + this.grace) {
+			this.removeSlot(slot);
+			return 0;
+		}
+		this.touch(slot);
+		return now < exp ? 1 : 2;
 	}
 
 	/** Without counting as a use: is the key present and unexpired at `now`? */
