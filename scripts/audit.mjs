@@ -5,12 +5,12 @@
 //   - axe-core: accessibility violations by impact (budget: 0 serious or critical);
 //   - Lighthouse (desktop) scores, when the lighthouse package is installed.
 // Options: --port N (default 4174), --no-lighthouse.
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from './chromium.mjs';
+import { startPreview } from './preview.mjs';
 
 const args = process.argv.slice(2);
 const port = Number(args[args.indexOf('--port') + 1]) || 4174;
@@ -18,28 +18,7 @@ const url = `http://localhost:${port}/`;
 const require = createRequire(import.meta.url);
 const BUDGET_KIB = 150;
 
-if (!existsSync('build/index.html')) {
-	console.error('No build found: run `npm run build` first.');
-	process.exit(1);
-}
-
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
-const stop = () => {
-	try {
-		process.kill(-server.pid);
-	} catch {
-		/* already gone */
-	}
-};
-process.on('exit', stop);
-for (let i = 0; i < 60; i++) {
-	try {
-		if ((await fetch(url)).ok) break;
-	} catch {
-		/* not up yet */
-	}
-	await new Promise((r) => setTimeout(r, 500));
-}
+await startPreview(port);
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
 try {

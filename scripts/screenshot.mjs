@@ -4,10 +4,10 @@
 // simulated time, the whole design fitted: the failover on the canvas and its trace in
 // the live charts.
 // Needs `npm run build` first. Run: node scripts/screenshot.mjs [--port N] [--out FILE]
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from './chromium.mjs';
+import { startPreview } from './preview.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -17,32 +17,7 @@ const TEMPLATE = 'path-4-replication';
 const SHOOT_AT_S = 24;
 const url = `http://localhost:${port}/`;
 
-if (!existsSync('build/index.html')) {
-	console.error('No build found: run `npm run build` first.');
-	process.exit(1);
-}
-
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
-const stop = () => {
-	try {
-		process.kill(-server.pid);
-	} catch {
-		/* already gone */
-	}
-};
-process.on('exit', stop);
-let up = false;
-for (let i = 0; i < 120 && !up; i++) {
-	try {
-		up = (await fetch(url)).ok;
-	} catch {
-		await new Promise((r) => setTimeout(r, 500));
-	}
-}
-if (!up) {
-	console.error(`The preview server did not answer on ${url}.`);
-	process.exit(1);
-}
+await startPreview(port);
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
 try {

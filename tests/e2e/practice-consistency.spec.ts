@@ -3,18 +3,10 @@
 // writes: multi-leader off on the EU database in the inspector), Check, see Passed.
 import { expect, test, type Page } from '@playwright/test';
 import { design, node } from './helpers';
+import { openChallenge } from './practice-helpers';
 
 test.describe.configure({ timeout: 180_000 });
 
-async function openChallenge(page: Page, id: string) {
-	await page.goto('/');
-	await expect(page.getByTestId('node').first()).toBeVisible();
-	await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
-	await page.getByRole('button', { name: 'Challenges' }).click();
-	await page.locator(`[data-testid="challenge-item"][data-challenge-id="${id}"]`).click();
-	await expect(page.getByTestId('challenge-card')).toHaveAttribute('data-challenge-id', id);
-	await expect.poll(async () => (await design(page)).nodes.length).toBeGreaterThan(2);
-}
 
 async function closePanel(page: Page) {
 	if (await page.getByTestId('challenges').isVisible()) await page.getByRole('button', { name: 'Challenges' }).click();
