@@ -33,4 +33,6 @@ export interface KindInfo {
 	failsByInstance: boolean;
 	/** A request goes on to one of its targets (the others call each of theirs, in order). */
 	picksOne: boolean;
+	/** It spreads requests over the instances behind it (a lone instance behind it is a single point of failure). */
+	balances: boolean;
 }

@@ -31,6 +31,8 @@ describe('the kinds table', () => {
 			if (t.byInstance) expect(t.failsByInstance && t.receives, k).toBe(true);
 			if (t.failsByInstance) expect(t.receives, k).toBe(true);
 			if (t.picksOne) expect(t.sends, k).toBe(true);
+			// A balancer spreads over targets, so it receives, sends, and picks one target per request.
+			if (t.balances) expect(t.receives && t.sends && t.picksOne, k).toBe(true);
 			expect(traitByCode('byInstance')[K[k]], k).toBe(t.byInstance);
 			expect(traitByCode('failsByInstance')[K[k]], k).toBe(t.failsByInstance);
 		}

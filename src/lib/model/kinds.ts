@@ -28,7 +28,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Users sending requests: rate, mix, key popularity.',
 		hourlyUsd: 0,
 		billed: false,
-		receives: false, sends: true, hasWorkers: false, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true,
+		receives: false, sends: true, hasWorkers: false, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true, balances: false,
 		params: [
 			n('rps', 'Rate', 'rps', 100, 0, 1e8, 'Mean requests per second.'),
 			MIX,
@@ -48,7 +48,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Name resolution; if it is down, nothing behind it is reachable.',
 		hourlyUsd: 0.01,
 		billed: true,
-		receives: true, sends: true, hasWorkers: false, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true,
+		receives: true, sends: true, hasWorkers: false, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true, balances: false,
 		params: [...DNS_PARAMS, FAILURES_SECTION]
 	},
 	geoDns: {
@@ -58,7 +58,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Routes each user to the nearest healthy region.',
 		hourlyUsd: 0.02,
 		billed: true,
-		receives: true, sends: true, hasWorkers: false, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true,
+		receives: true, sends: true, hasWorkers: false, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true, balances: false,
 		params: [
 			...DNS_PARAMS,
 			choice('policy', 'Policy', ['nearest', 'weighted', 'failover'], 'nearest', 'Nearest region, weighted by edge weight, or primary with failover.'),
@@ -73,7 +73,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Edge cache for static assets; misses go to the origin.',
 		hourlyUsd: 0.05,
 		billed: true,
-		receives: true, sends: true, hasWorkers: true, flushable: true, scalesOut: true, byInstance: false, failsByInstance: true, picksOne: false,
+		receives: true, sends: true, hasWorkers: true, flushable: true, scalesOut: true, byInstance: false, failsByInstance: true, picksOne: false, balances: false,
 		params: [
 			int('capacity', 'Capacity', 10_000, 1, MAX_CACHE_KEYS, 'Objects held (LRU).'),
 			n('ttlS', 'TTL', 's', 3600, 0, 1e9, 'An object expires this long after it was fetched (0 = never).'),
@@ -89,7 +89,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Spreads requests over the instances behind it.',
 		hourlyUsd: 0.025,
 		billed: true,
-		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true,
+		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true, balances: true,
 		params: [
 			choice(
 				'algorithm',
@@ -111,7 +111,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Auth and routing at the edge, with a built-in rate limit.',
 		hourlyUsd: 0.05,
 		billed: true,
-		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true,
+		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true, balances: true,
 		params: [
 			n('overheadMs', 'Overhead', 'ms', 2, 0, 60_000, 'Auth and routing time per request.'),
 			n('maxRps', 'Max rate', 'rps', 20_000, 0, 1e10, 'Requests above this rate are rate-limited (429).'),
@@ -125,7 +125,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Drops traffic above a limit with 429.',
 		hourlyUsd: 0.02,
 		billed: true,
-		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true,
+		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true, balances: false,
 		params: [
 			choice(
 				'algorithm',
@@ -147,7 +147,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Stateless web or app tier: queue, service time, downstream calls.',
 		hourlyUsd: 0.1,
 		billed: true,
-		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: true, byInstance: true, failsByInstance: true, picksOne: false,
+		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: true, byInstance: true, failsByInstance: true, picksOne: false, balances: false,
 		params: [
 			...serverGroup({ instances: 2, concurrency: 8, serviceTimeMs: 20, queueLimit: 100 }),
 			bool('blocking', 'Blocking calls', false, 'Hold the worker while downstream calls run (thread-per-request).'),
@@ -165,7 +165,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Consumer group pulling messages from a queue.',
 		hourlyUsd: 0.1,
 		billed: true,
-		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: true, byInstance: true, failsByInstance: true, picksOne: false,
+		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: true, byInstance: true, failsByInstance: true, picksOne: false, balances: false,
 		params: [
 			...serverGroup({ instances: 2, concurrency: 4, serviceTimeMs: 50, queueLimit: 0 }).filter((f) => f.key !== 'queueLimit'),
 			CONSUMER_GROUP,
@@ -181,7 +181,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Key-value cache (Redis, Memcached) in front of a database.',
 		hourlyUsd: 0.15,
 		billed: true,
-		receives: true, sends: true, hasWorkers: true, flushable: true, scalesOut: true, byInstance: true, failsByInstance: true, picksOne: false,
+		receives: true, sends: true, hasWorkers: true, flushable: true, scalesOut: true, byInstance: true, failsByInstance: true, picksOne: false, balances: false,
 		params: [
 			...serverGroup({ instances: 1, concurrency: 16, serviceTimeMs: 0.5, queueLimit: 1000 }),
 			int('capacity', 'Capacity', 10_000, 1, MAX_CACHE_KEYS, 'Keys held in all, spread over the instances.'),
@@ -206,7 +206,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Relational store: leader takes writes, followers serve reads.',
 		hourlyUsd: 0.5,
 		billed: true,
-		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: true, byInstance: true, failsByInstance: true, picksOne: false,
+		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: true, byInstance: true, failsByInstance: true, picksOne: false, balances: false,
 		params: [
 			choice('role', 'Role', ['leader', 'follower'], 'leader', 'Leader takes writes; followers take reads.'),
 			MULTI_LEADER_FIELD,
@@ -228,7 +228,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Leaderless quorum store (Dynamo, Cassandra).',
 		hourlyUsd: 0.3,
 		billed: false,
-		receives: true, sends: false, hasWorkers: true, flushable: false, scalesOut: false, byInstance: false, failsByInstance: true, picksOne: false,
+		receives: true, sends: false, hasWorkers: true, flushable: false, scalesOut: false, byInstance: false, failsByInstance: true, picksOne: false, balances: false,
 		params: [
 			...KV_FIELDS,
 			int('concurrency', 'Concurrency', 32, 1, 1_000_000, 'Workers per node.'),
@@ -248,7 +248,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Blob storage (S3), the usual CDN origin.',
 		hourlyUsd: 0.05,
 		billed: true,
-		receives: true, sends: false, hasWorkers: true, flushable: false, scalesOut: true, byInstance: true, failsByInstance: true, picksOne: false,
+		receives: true, sends: false, hasWorkers: true, flushable: false, scalesOut: true, byInstance: true, failsByInstance: true, picksOne: false, balances: false,
 		params: [...serverGroup({ instances: 1, concurrency: 1000, serviceTimeMs: 30, queueLimit: 10_000 }), FAILURES_SECTION]
 	},
 	queue: {
@@ -258,7 +258,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
 		summary: 'Broker that decouples producers from workers.',
 		hourlyUsd: 0.1,
 		billed: true,
-		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true,
+		receives: true, sends: true, hasWorkers: true, flushable: false, scalesOut: false, byInstance: false, failsByInstance: false, picksOne: true, balances: false,
 		params: [
 			...QUEUE_FIELDS,
 			FAILURES_SECTION

@@ -6,8 +6,10 @@ import type { Design, DesignNode } from '../model/types';
 import type { Finding, Rule } from './review';
 import { addFollower, addStandby, incoming, insertOnEdges, isReplication, kindOf, nameOf, outgoing, paramsOf, setParams } from './transforms';
 
-const BALANCERS = new Set(['loadBalancer', 'apiGateway']);
-const SCALED = new Set(['service', 'worker']);
+import { KINDS } from '../model/kinds';
+
+/** Kinds that scale out under an autoscaler (they carry its section): one instance of them is a lone server. */
+const autoscales = (kind: DesignNode['kind']) => KINDS[kind].params.some((f) => f.key === 'autoscale');
 
 function multiInstance(n: DesignNode): boolean {
 	const p = paramsOf(n);
@@ -62,7 +64,7 @@ export const singleCache: Rule = (d) =>
 
 export const singleInstance: Rule = (d) =>
 	d.nodes
-		.filter((n) => SCALED.has(n.kind) && !multiInstance(n))
+		.filter((n) => autoscales(n.kind) && !multiInstance(n))
 		.map((n) => ({
 			id: `single-instance:${n.id}`,
 			rule: 'single-instance',
@@ -92,7 +94,7 @@ export const noBalancer: Rule = (d) =>
 	d.nodes
 		.filter((n) => n.kind === 'service' && multiInstance(n))
 		.flatMap((n) => {
-			const direct = incoming(d, n.id).filter((e) => !BALANCERS.has(kindOf(d, e.source) ?? ''));
+			const direct = incoming(d, n.id).filter((e) => !KINDS[kindOf(d, e.source) ?? 'client'].balances);
 			if (direct.length === 0) return [];
 			return [
 				{

@@ -159,7 +159,7 @@ export class NodeRt {
 			this.nInst = Math.max(1, Math.floor(p.nodes as number));
 		} else if (k === K.database) {
 			this.nInst = Math.max(1, Math.floor(p.instances as number)) * Math.max(1, Math.floor(p.shards as number));
-		} else if (p.instances !== undefined && (k === K.service || k === K.worker || k === K.cache || k === K.objectStore || k === K.cdn)) {
+		} else if (p.instances !== undefined && KINDS[node.kind].scalesOut) {
 			this.nInst = Math.max(1, Math.floor(num(p.instances, 1)));
 		}
 		this.active = this.nInst;

@@ -164,9 +164,9 @@ export function buildResult(s: Sim, seed: number): SimResult {
 			// (Autoscaled: the time average, also when the run ends with every allocated instance on.)
 			let count = n.k === K.kvStore ? n.nInst : n.nInst !== n.active || obj(n.p.autoscale).enabled === true ? finite(a.meanInstances) : n.active;
 			if (n.k === K.database) count = n.nInst;
-			// A CDN bills its instances; forwarders and the broker are one unit each (no instances param).
+			// A CDN bills its instances; what does not scale out (forwarders, the broker) is one unit.
 			if (n.k === K.cdn) count = Math.max(1, Math.floor(n.p.instances as number));
-			else if (n.k === K.dns || n.k === K.geoDns || n.k === K.loadBalancer || n.k === K.apiGateway || n.k === K.rateLimiter || n.k === K.queue) count = 1;
+			else if (n.k !== K.kvStore && !KINDS[n.kind].scalesOut) count = 1;
 			cost += s.cx.price(n.kind) * count * s.instanceScale[n.idx] * 730;
 		}
 	}

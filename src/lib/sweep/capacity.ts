@@ -13,6 +13,7 @@ import type { Design, DesignEdge, DesignNode, RequestType } from '../model/types
 import { REQUEST_TYPES } from '../model/types';
 import { resolveEdgeParams, resolveParams } from '../model/defaults';
 import { edgeKindOf } from '../model/connections';
+import { KINDS } from '../model/kinds';
 import { cheHitRatioZipf } from './che';
 
 type Rates = Record<RequestType, number>;
@@ -44,7 +45,6 @@ export interface CapacityEstimate {
 }
 
 const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
-const SERVER_KINDS = new Set(['service', 'worker', 'cache', 'database', 'objectStore', 'cdn']);
 
 export function estimateCapacity(design: Design): CapacityEstimate {
 	const nodes = new Map(design.nodes.map((n) => [n.id, { ...n, params: resolveParams(n.kind, n.params) } as DesignNode]));
@@ -146,7 +146,7 @@ export function estimateCapacity(design: Design): CapacityEstimate {
 		const label = node.label ?? id;
 		const tier = (nodeRps: number, why: string, mmc?: TierCapacity['mmc']) =>
 			tiers.push({ id, label, visits, nodeRps, clientRps: visits > 0 ? nodeRps / visits : Infinity, why, mmc });
-		if (SERVER_KINDS.has(node.kind)) {
+		if (KINDS[node.kind].scalesOut) {
 			const n = num(p.instances, 1);
 			const c = num(p.concurrency, 1);
 			let s: number;
