@@ -46,7 +46,11 @@ test('templates: walk from one server to two regions, step by step', async ({ pa
 
 test('a challenge from start to pass, graded off the main thread, progress kept', async ({ page }) => {
 	await openPanel(page, 'Challenges', 'challenges');
-	await expect(page.getByTestId('challenge-item')).toHaveCount(44);
+	// The panel counts what it lists: at least the 36 the curriculum asks for.
+	await expect(page.getByTestId('challenges')).toContainText(/0 \/ \d+ passed/);
+	const total = Number((await page.getByTestId('challenges').textContent())!.match(/0 \/ (\d+) passed/)![1]);
+	expect(total).toBeGreaterThanOrEqual(36);
+	await expect(page.getByTestId('challenge-item')).toHaveCount(total);
 	await page.getByTestId('challenge-item').filter({ hasText: 'Outgrow one server' }).click();
 	await expect(page.getByTestId('node')).toHaveCount(3);
 
@@ -85,7 +89,7 @@ test('a challenge from start to pass, graded off the main thread, progress kept'
 	// Progress survives a reload (IndexedDB).
 	await page.reload();
 	await page.getByRole('button', { name: 'Challenges' }).click();
-	await expect(page.getByTestId('challenges')).toContainText('1 / 44 passed');
+	await expect(page.getByTestId('challenges')).toContainText(`1 / ${total} passed`);
 });
 
 test('the interview clock counts down from 45 minutes', async ({ page }) => {
