@@ -18,7 +18,7 @@ const url = `http://localhost:${port}/`;
 const require = createRequire(import.meta.url);
 const BUDGET_KIB = 150;
 
-await startPreview(port);
+const stop = await startPreview(port);
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
 try {

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-/** Start the preview server on `port`; resolves with its URL once it answers (exits the process if it never does). */
+/** Start the preview server on `port`; resolves with a `stop` for it once it answers (exits the process if it never does). */
 export async function startPreview(port) {
 	const url = `http://localhost:${port}/`;
 	if (!existsSync('build/index.html')) {
@@ -12,16 +12,17 @@ export async function startPreview(port) {
 	}
 	// Its own process group, so the whole `npx` tree goes when we do.
 	const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
-	process.on('exit', () => {
+	const stop = () => {
 		try {
 			process.kill(-server.pid);
 		} catch {
 			/* already gone */
 		}
-	});
+	};
+	process.on('exit', stop);
 	for (let i = 0; i < 120; i++) {
 		try {
-			if ((await fetch(url)).ok) return url;
+			if ((await fetch(url)).ok) return stop;
 		} catch {
 			/* not up yet */
 		}

@@ -17,7 +17,7 @@ const TEMPLATE = 'path-4-replication';
 const SHOOT_AT_S = 24;
 const url = `http://localhost:${port}/`;
 
-await startPreview(port);
+const stop = await startPreview(port);
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
 try {
