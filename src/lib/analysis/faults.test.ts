@@ -43,6 +43,8 @@ describe('the fault report', () => {
 		expect(Math.abs(attributed - counted.reduce((a, f) => a + Object.values(f.global.failed).reduce((x, y) => x + y, 0), 0))).toBeLessThan(1e-6 * total + failures.length);
 		for (let i = 1; i < failures.length; i++) expect(failures[i - 1].count).toBeGreaterThanOrEqual(failures[i].count);
 		expect(failures[0].text).toMatch(/^[\d,]+ requests (rejected|timed out|unavailable|lost)/);
+		// A count of one reads as one request (the summary once said "1 requests timed out").
+		for (const c of failures) expect(c.text.startsWith(Math.round(c.count) === 1 ? '1 request ' : `${c.text.split(' ')[0]} requests `), c.text).toBe(true);
 		// The faults' shares add up to what failed while they were in force.
 		expect(report.faults.reduce((a, f) => a + f.failed, 0)).toBeLessThanOrEqual(Math.round(attributed) + report.faults.length);
 	});

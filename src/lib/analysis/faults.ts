@@ -168,7 +168,7 @@ export function faultReport(design: Design, result: SimResult, frames: MetricsFr
 		c.text =
 			c.reason === 'slow'
 				? `p99 over ${int(p99GoalMs)} ms for ${secs(c.count)} while ${label(c.nodeId)} was the busiest part${busyText}, ${when}`
-				: `${int(c.count)} requests ${c.reason === 'lost' && kind(c.nodeId) === 'service' ? SESSION_LOST : VERB[c.reason]} at ${label(c.nodeId)}${busyText}, ${when}`;
+				: `${int(c.count)} ${Math.round(c.count) === 1 ? 'request' : 'requests'} ${c.reason === 'lost' && kind(c.nodeId) === 'service' ? SESSION_LOST : VERB[c.reason]} at ${label(c.nodeId)}${busyText}, ${when}`;
 	}
 	causes.sort((a, b) => (a.reason === 'slow' ? 1 : 0) - (b.reason === 'slow' ? 1 : 0) || b.count - a.count);
 
