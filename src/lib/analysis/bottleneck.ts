@@ -9,6 +9,7 @@ import type { ScenarioEvent } from '../model/types';
 import type { DesignPatch } from './patch';
 import { freshId } from '../model/edit';
 import { faultReport, SATURATED, type FaultReport } from './faults';
+import { poolVerdict } from './pool';
 
 export interface Goals {
 	successRatio: number;
@@ -203,7 +204,7 @@ export function ownFailures(design: Design, result: SimResult, id: string): numb
  * The part that limits the design: the most saturated, else the one failing the most
  * requests; or `forced`, the part the fault report found the costliest.
  */
-export function findBottleneck(design: Design, result: SimResult, forced?: string): Bottleneck & { fixes: Suggestion[] } | null {
+export function findBottleneck(design: Design, result: SimResult, forced?: string, report?: FaultReport | null): Bottleneck & { fixes: Suggestion[] } | null {
 	const cands = design.nodes.filter((n) => n.kind !== 'client' && result.nodes[n.id]);
 	if (!cands.length) return null;
 	const byUtil = [...cands].sort((a, b) => result.nodes[b.id].utilization - result.nodes[a.id].utilization)[0];
@@ -243,8 +244,12 @@ export function findBottleneck(design: Design, result: SimResult, forced?: strin
 			reason: `${nameOf(node)} was unavailable for ${r.failed.unavailable} requests: give it a standby (a replica with failover) so one failure is not an outage`,
 			fixes: [node.kind === 'database' ? addReplica(design, node) : scaleOut(node, r.utilization)].filter((s): s is Suggestion => !!s)
 		};
-	const { reason, fixes } = reasonFor(design, node, r);
-	return { nodeId: node.id, utilization: r.utilization, limiting, reason, fixes: fixes.filter((s): s is Suggestion => !!s) };
+	// Refusals by a connection pool: the pool's advice, or the dependency's when it is the limit.
+	const pool = poolVerdict(design, result, node, mine, SATURATED, report);
+	if (pool?.pool) return { nodeId: node.id, utilization: r.utilization, limiting, reason: pool.reason, fixes: pool.fixes };
+	const at = pool ? design.nodes.find((n) => n.id === pool.nodeId)! : node;
+	const { reason, fixes } = reasonFor(design, at, result.nodes[at.id]);
+	return { nodeId: at.id, utilization: result.nodes[at.id].utilization, limiting, reason, fixes: fixes.filter((s): s is Suggestion => !!s) };
 }
 
 export function analyse(
@@ -265,7 +270,7 @@ export function analyse(
 	// Lead with what cost the most: the part where the largest share of failures started.
 	const top = report?.causes.find((c) => c.reason !== 'slow');
 	const costly = top && top.count / Math.max(1, g.arrived) > 0.001 && design.nodes.some((n) => n.id === top.nodeId && n.kind !== 'client') ? top.nodeId : undefined;
-	const b = findBottleneck(design, result, costly);
+	const b = findBottleneck(design, result, costly, report);
 	const suggestions = [...(b?.fixes ?? [])];
 	// Then the next most loaded parts, so the list has somewhere to go once the first is fixed.
 	const others = design.nodes

@@ -12,6 +12,8 @@ export interface FaultLine {
 	nodeId: string;
 	atS: number;
 	action: string;
+	/** The fault in a few words and when ("Database slowed ×100 at 10 s"). */
+	name: string;
 	/** One sentence with its consequence in numbers. */
 	text: string;
 	/** Failed requests put down to this fault. */
@@ -176,6 +178,7 @@ export function faultReport(design: Design, result: SimResult, frames: MetricsFr
 		nodeId: ev.target ?? '',
 		atS: ev.atS,
 		action: ev.action,
+		name: faultName(i),
 		text: consequence(ev, windows[i][1], frames, design, label, kind, Math.round(perFault[i]), end),
 		failed: Math.round(perFault[i])
 	}));

@@ -25,5 +25,6 @@ describe('concepts', () => {
 		expect(conceptForFix({ op: 'setParams', params: { autoscale: { enabled: true } } })).toBe('autoscaling');
 		expect(conceptForFix({ op: 'setParams', params: { instances: 4 } })).toBe('horizontal-scaling');
 		expect(conceptForFix({ op: 'setParams', params: { concurrency: 32 } })).toBe('capacity');
+		expect(conceptForFix({ op: 'setEdgeParams', params: { pool: { size: 20 } } })).toBe('connection-pools');
 	});
 });

@@ -164,6 +164,10 @@ export const CONCEPTS = {
 		title: 'Bulkheads',
 		why: 'Separate pools for separate work, so one slow kind of request cannot take every worker and starve the rest.'
 	},
+	'connection-pools': {
+		title: 'Connection pools',
+		why: 'A caller keeps a few open connections per dependency. It needs about calls per second × time each is held (Little\'s law) per instance, plus room for bursts; fewer and calls wait or are refused while the dependency sits idle, far more and a slow dependency can be swamped.'
+	},
 	cost: {
 		title: 'Cost',
 		why: 'Every machine is paid for every hour, busy or idle. Size each tier for the load with headroom, prefer cheap machines (caches) to expensive ones (databases) where they do the job, and let capacity follow the traffic.'
@@ -208,6 +212,7 @@ export const RULE_CONCEPTS: Record<string, ConceptId> = {
 /** What a run-summary fix changes, as far as the concept goes (patch shapes of analysis/patch.ts). */
 export type FixShape =
 	| { op: 'setParams'; params: Record<string, unknown> }
+	| { op: 'setEdgeParams'; params: Record<string, unknown> }
 	| { op: 'add'; nodes: { kind: string; params?: Record<string, unknown> }[] };
 
 /** The concept behind a run-summary fix, read from what its patch changes. */
@@ -222,6 +227,7 @@ export function conceptForFix(patch: FixShape): ConceptId {
 		return 'horizontal-scaling';
 	}
 	const keys = Object.keys(patch.params);
+	if (patch.op === 'setEdgeParams') return keys.includes('pool') ? 'connection-pools' : 'capacity';
 	if (keys.includes('shards')) return 'sharding';
 	if (keys.includes('autoscale')) return 'autoscaling';
 	if (keys.includes('limitRps') || keys.includes('maxRps')) return 'rate-limiting';
