@@ -1,7 +1,9 @@
 // Services and caches as a user meets them: a gallery template opened, a connection pool and
-// a cache's coalescing set in the inspector, a run, and what they did read in the summary.
+// a cache's coalescing set in the inspector, a run, and what they did read in the summary; a
+// pool too small for an idle database, its advice applied in one click and the run repeated.
+import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { design, node } from './helpers';
+import { design, node, openApp } from './helpers';
 
 const status = (page: Page) => page.getByTestId('sim-status');
 
@@ -43,7 +45,63 @@ test('a connection pool set in the inspector: its refusals are a cause of their 
 	await expect(cause).toHaveAttribute('data-node-id', 'web');
 	// The errors chart stacks the new reason in its own band.
 	await expect(page.getByTestId('chart-errors').locator('path.series[data-series="pool-timeout"]')).toHaveAttribute('d', /\d/);
+	// The refusals came while the database was slowed: the pool is a bulkhead, not too small.
+	const b = summary.getByTestId('bottleneck');
+	await expect(b).toContainText(/Web \(blocking\) → Database: the connection pool \(8 per instance, no wait\) refused [\d,]+ requests/);
+	await expect(b).toContainText('after Database slowed ×100 at 10 s: it kept the slow calls from tying up every worker (a bulkhead)');
+	await expect(summary.getByTestId('suggestion').filter({ hasText: 'Raise the pool' })).toHaveCount(0);
 	await page.screenshot({ path: '/tmp/dyn-pool-summary.png' });
+});
+
+test('a pool too small for an idle database: the summary names the edge and the pool, and its fix ends the refusals', async ({ page }, info) => {
+	test.setTimeout(240_000);
+	await openApp(page);
+	// 600 reads/s for 20 ms each: 3 calls in flight per web instance, for 2 pooled connections.
+	const at = (x: number) => ({ x, y: 120 });
+	const file = info.outputPath('small-pool.json');
+	writeFileSync(
+		file,
+		JSON.stringify({
+			format: 'loadbearing/design',
+			version: 1,
+			id: 'small-pool',
+			name: 'Small pool',
+			nodes: [
+				{ id: 'users', kind: 'client', label: 'Users', position: at(0), params: { rps: 600, mix: { static: 0, read: 1, write: 0 } } },
+				{ id: 'web', kind: 'service', label: 'Web', position: at(240), params: { instances: 4, serviceTimeMs: 5 } },
+				{ id: 'db', kind: 'database', label: 'DB', position: at(480), params: { readMs: 20 } }
+			],
+			edges: [
+				{ id: 'e1', source: 'users', target: 'web', params: {} },
+				{ id: 'e2', source: 'web', target: 'db', params: { pool: { enabled: true, size: 2, waitTimeoutMs: 20 } } }
+			],
+			scenario: { durationS: 30, warmupS: 5, seed: 1, events: [] }
+		})
+	);
+	await page.getByTestId('import-file').setInputFiles(file);
+	await expect(page.getByTestId('node')).toHaveCount(3);
+	await runToEnd(page);
+	const summary = page.getByTestId('run-summary');
+	const b = summary.getByTestId('bottleneck');
+	await expect(b).toHaveAttribute('data-node-id', 'web');
+	await expect(b).toContainText(/Web → DB: the connection pool \(2 per instance, 20 ms wait\) refused [\d,]+ requests \(\d+% of all\) while DB was \d+% busy: raise the pool size or the wait\./);
+	await expect(b).not.toContainText(/scale|Scale/);
+	const fix = summary.getByTestId('suggestion').first();
+	await expect(fix).toContainText(/Raise the pool of Web → DB to \d+ connections per instance/);
+	const size = Number((await fix.innerText()).match(/to (\d+) connections/)![1]);
+	await page.screenshot({ path: '/tmp/dyn-pool-advice.png' });
+	await fix.getByRole('button', { name: 'Apply' }).click();
+	await expect(fix.getByRole('button', { name: 'Applied' })).toBeDisabled();
+	await expect.poll(async () => (await design(page)).edges.find((e) => e.id === 'e2')!.params.pool).toEqual({ enabled: true, size, waitTimeoutMs: 20 });
+	// Run again: the pool no longer binds, so the summary no longer blames it.
+	await page.getByTestId('run-start').click();
+	await expect(status(page)).toHaveText('done', { timeout: 120_000 });
+	await expect(page.getByTestId('run-summary')).toBeVisible({ timeout: 20_000 });
+	// (The first run's summary never said this, so this is the second run's.)
+	await expect(page.getByTestId('run-summary').getByTestId('bottleneck')).toContainText(/nothing is saturated/i, { timeout: 120_000 });
+	await expect(page.getByTestId('run-summary').getByTestId('bottleneck')).not.toContainText('connection pool');
+	await expect(page.getByTestId('summary-cause').filter({ hasText: 'connection pool' })).toHaveCount(0);
+	await page.screenshot({ path: '/tmp/dyn-pool-fixed.png' });
 });
 
 test('coalescing switched on for a cache: the summary says how many misses shared a fetch', async ({ page }) => {
