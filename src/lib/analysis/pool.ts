@@ -106,7 +106,6 @@ export function poolVerdict(design: Design, result: SimResult, caller: DesignNod
 	const want = Math.max(e.size + 1, poolSizeFor(e.load, e.size));
 	// The callee then works on the calls the pool turned away.
 	const then = busy * (1 + refused / Math.max(1, result.nodes[e.target.id].arrived));
-		const waitText = e.waitMs > 0 ? `, ${int(e.waitMs)} ms wait` : ', no wait';
 	const fixes: PoolFix[] = [
 		{
 			label: `Raise the pool of ${from} → ${to} to ${want} connections per instance`,
