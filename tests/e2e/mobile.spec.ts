@@ -271,6 +271,16 @@ test.describe('tablet landscape', () => {
 		await expect(page.getByTestId('inspector')).toBeVisible();
 		expect((await page.getByTestId('canvas').boundingBox())!.width).toBe(canvas.width);
 		await oneVisibleEach(page, CONTRACT);
+		// A practice panel opened beside the selection stacks above the inspector in the
+		// same slide-over, neither covering the other.
+		await page.getByTestId('open-templates').tap();
+		await expect(page.getByTestId('templates')).toBeVisible();
+		const ib = (await page.getByTestId('inspector').boundingBox())!;
+		const pb = (await page.locator('div.panel:has([data-testid="templates"])').boundingBox())!;
+		expect(pb.y + pb.height).toBeLessThanOrEqual(ib.y + 1);
+		expect(ib.y + ib.height).toBeLessThanOrEqual(768);
+		await page.screenshot({ path: '/tmp/lb-tablet-landscape-templates.png' });
+		await page.getByRole('button', { name: 'Close Templates' }).tap();
 		await page.getByRole('button', { name: 'Close Inspector' }).tap();
 		await expect(page.getByTestId('inspector')).toBeHidden();
 	});
