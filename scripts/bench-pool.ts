@@ -1,5 +1,5 @@
 // The job pool's speed-up for `npm run bench`: the same 12-point sweep of the tiered
-// reference design on 1 and on 2 worker threads, taking turns BENCH_POOL_ROUNDS times.
+// reference design on 1 and on 2 worker threads, taking turns BENCH_POOL_ROUNDS times (5).
 // Every round is printed raw with the machine's load average at the time and the cores
 // the process actually got (its CPU seconds over the wall seconds: other processes take
 // cores from the pool, and no speed-up beats the cores it is given); the summary is the
@@ -57,8 +57,13 @@ export function scheduleBound(jobs: number[], workers: number): number {
 	return jobs.reduce((a, b) => a + b, 0) / Math.max(...free);
 }
 
+function median(xs: number[]): number {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
 export async function benchPool(design: Design): Promise<string[]> {
-	const rounds = Math.max(1, Number(process.env.BENCH_POOL_ROUNDS ?? 3));
+	const rounds = Math.max(1, Number(process.env.BENCH_POOL_ROUNDS ?? 5));
 	const lines: string[] = [];
 	const one: Timed[] = [];
 	const two: Timed[] = [];
@@ -79,6 +84,8 @@ export async function benchPool(design: Design): Promise<string[]> {
 		`sweep_wall_s_1_worker: ${b1.wall.toFixed(2)} (best of ${rounds})`,
 		`sweep_wall_s_2_workers: ${b2.wall.toFixed(2)} (best of ${rounds})`,
 		`pool_speedup_1_to_2: ${(b1.wall / b2.wall).toFixed(2)} (best of ${rounds} each)`,
+		// The same from each round's own pair (both runs disturbed alike), for comparison.
+		`pool_speedup_median_of_rounds: ${median(one.map((a, r) => a.wall / two[r].wall)).toFixed(2)}`,
 		`pool_cores_obtained_2_workers: ${b2.cores.toFixed(2)} (the process's CPU seconds per wall second in that best round)`,
 		// Extra work the second worker brings (start-up is before the clock): CPU seconds of the
 		// 2-worker sweep over the 1-worker one. Near 1, the speed-up is bounded by free cores only.

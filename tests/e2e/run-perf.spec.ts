@@ -100,6 +100,8 @@ test('a 100-node design streams at full speed; long tasks and drag smoothness, a
 	const streamDrag = await timedDrag(page, 'web33', -120, 80);
 	const streamDragTasks = await longTasksSince(page, t);
 	await expect(page.getByTestId('sim-status')).toHaveText('running');
+	// Every node shows its live figures (they are applied a slice of nodes per frame).
+	await expect(page.getByTestId('node-badge')).toHaveCount(100);
 	await page.screenshot({ path: '/tmp/run-hundred.png' });
 	await page.getByTestId('run-pause').click();
 

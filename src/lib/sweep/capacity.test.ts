@@ -22,6 +22,46 @@ describe('estimateCapacity', () => {
 		expect(db.clientRps).toBeCloseTo((50 * 1000) / 5, 6);
 		expect(e.bottleneck?.mmc).toEqual({ instances: 4, c: 8, serviceMs: 9.6 });
 	});
+	it('a queue gives every consumer group every message, shared within a group by workers', () => {
+		const d: Design = {
+			...tiered,
+			nodes: [
+				node('client', 'client', { rps: 100, mix: { static: 0, read: 0, write: 1 } }),
+				node('q', 'queue'),
+				node('w1', 'worker', { instances: 2, concurrency: 4, serviceTimeMs: 10, consumerGroup: 1 }),
+				node('w2', 'worker', { instances: 1, concurrency: 4, serviceTimeMs: 10, consumerGroup: 1 }),
+				node('w3', 'worker', { instances: 1, concurrency: 2, serviceTimeMs: 40, consumerGroup: 2 })
+			],
+			edges: ['q', 'w1', 'w2', 'w3'].map((t, i) => ({ id: `e${i}`, source: i === 0 ? 'client' : 'q', target: t, params: {} }))
+		};
+		const e = estimateCapacity(d);
+		const v = (id: string) => e.tiers.find((t) => t.id === id)!.visits;
+		expect(v('w1')).toBeCloseTo(8 / 12, 9);
+		expect(v('w2')).toBeCloseTo(4 / 12, 9);
+		expect(v('w3')).toBeCloseTo(1, 9);
+		// Group 2 (2 workers / 40 ms = 50 msg/s, all of them) binds before group 1 (1200/s).
+		expect(e.bottleneck?.id).toBe('w3');
+		expect(e.capacityRps).toBeCloseTo(50, 9);
+	});
+	it('per-partition ordering: a group processes at most `partitions` messages at once', () => {
+		const d: Design = {
+			...tiered,
+			nodes: [
+				node('client', 'client', { rps: 100, mix: { static: 0, read: 0, write: 1 } }),
+				node('q', 'queue', { ordering: 'per-partition', partitions: 2 }),
+				node('w', 'worker', { instances: 2, concurrency: 4, serviceTimeMs: 20 })
+			],
+			edges: [
+				{ id: 'a', source: 'client', target: 'q', params: {} },
+				{ id: 'b', source: 'q', target: 'w', params: {} }
+			]
+		};
+		const e = estimateCapacity(d);
+		// 2 partitions / 20 ms = 100 msg/s, not 8 workers / 20 ms = 400.
+		expect(e.capacityRps).toBeCloseTo(100, 9);
+		expect(e.bottleneck?.why).toMatch(/2 partitions/);
+		expect(e.bottleneck?.mmc).toBeUndefined();
+	});
 	it('weights a database by the read/write split it sees', () => {
 		const d = chainDesign();
 		d.nodes[0].params = { rps: 100, mix: { static: 0, read: 0.5, write: 0.5 } };

@@ -8,7 +8,9 @@
 // Approximations (docs/model.md, "Load sweep"): caches hit at Che's LRU ratio for the
 // clients' Zipf keys (TTL ignored); a balancer splits by its targets' instances (weights
 // when weighted); forwarders take the first edge carrying the type; a queue's messages go
-// to its workers in proportion to their workers; replication edges carry nothing.
+// to every consumer group, and within a group to its consumers in proportion to their
+// workers (at most `partitions` at once with per-partition ordering); replication edges
+// carry nothing.
 import type { Design, DesignEdge, DesignNode, RequestType } from '../model/types';
 import { REQUEST_TYPES } from '../model/types';
 import { resolveEdgeParams, resolveParams } from '../model/defaults';
@@ -68,6 +70,31 @@ export function estimateCapacity(design: Design): CapacityEstimate {
 	}
 	const hit = (cache: DesignNode) => cheHitRatioZipf(keys, zipf, num(cache.params.capacity, 10_000));
 
+	/**
+	 * A queue's consumers by consumer group, each member with its slots (instances ×
+	 * concurrency). With per-partition ordering a group processes at most `partitions`
+	 * messages at once, so its members' capacity shrinks by partitions / slots (keys spread
+	 * evenly over partitions assumed); `partitionCap` keeps that factor per consumer.
+	 */
+	const partitionCap = new Map<string, { factor: number; partitions: number }>();
+	function consumerGroups(queue: DesignNode, edges: { edge: DesignEdge }[]) {
+		const groups = new Map<number, { slots: number; members: { id: string; slots: number }[] }>();
+		for (const e of edges) {
+			const tn = nodes.get(e.edge.target);
+			if (!tn) continue;
+			const slots = num(tn.params.instances, 1) * num(tn.params.concurrency, 1);
+			const key = num(tn.params.consumerGroup, 1);
+			const g = groups.get(key) ?? groups.set(key, { slots: 0, members: [] }).get(key)!;
+			g.slots += slots;
+			g.members.push({ id: tn.id, slots });
+		}
+		if (queue.params.ordering === 'per-partition') {
+			const partitions = num(queue.params.partitions, 1);
+			for (const g of groups.values()) for (const m of g.members) if (g.slots > partitions) partitionCap.set(m.id, { factor: partitions / g.slots, partitions });
+		}
+		return [...groups.values()].map((g) => ({ ...g, slots: g.slots || 1 }));
+	}
+
 	// Push one unit of client traffic (rates per client rps) through the graph, depth-first;
 	// a visit deeper than the node count is a cycle and stops there.
 	function push(id: string, r: Rates, depth: number) {
@@ -88,15 +115,15 @@ export function estimateCapacity(design: Design): CapacityEstimate {
 		for (const t of REQUEST_TYPES) {
 			const rate = r[t];
 			if (rate === 0) continue;
-			if (kind === 'loadBalancer' || kind === 'queue') {
+			if (kind === 'queue') {
+				// Every consumer group gets every message; within a group they are shared by slots.
+				for (const group of consumerGroups(node, edges.filter((e) => e.carries.has(t)))) {
+					for (const m of group.members) send(m.id, t, (rate * m.slots) / group.slots);
+				}
+			} else if (kind === 'loadBalancer') {
 				const targets = edges.filter((e) => e.carries.has(t));
-				const weighted = kind === 'loadBalancer' && node.params.algorithm === 'weighted';
-				const w = targets.map((e) => {
-					const tn = nodes.get(e.edge.target);
-					if (weighted) return num(resolveEdgeParams(e.edge.params).weight, 1);
-					const inst = num(tn?.params.instances, 1);
-					return kind === 'queue' ? inst * num(tn?.params.concurrency, 1) : inst;
-				});
+				const weighted = node.params.algorithm === 'weighted';
+				const w = targets.map((e) => (weighted ? num(resolveEdgeParams(e.edge.params).weight, 1) : num(nodes.get(e.edge.target)?.params.instances, 1)));
 				const total = w.reduce((a, b) => a + b, 0) || 1;
 				targets.forEach((e, i) => send(e.edge.target, t, (rate * w[i]) / total));
 			} else if (kind === 'cdn') {
@@ -154,9 +181,11 @@ export function estimateCapacity(design: Design): CapacityEstimate {
 			else if (node.kind === 'cdn') s = num(p.hitMs, 5);
 			else s = num(p.serviceTimeMs, 20);
 			const shards = node.kind === 'database' ? num(p.shards, 1) : 1;
-			const nodeRps = s > 0 ? (shards * n * c * 1000) / s : Infinity;
+			const cap = partitionCap.get(id);
+			const nodeRps = s > 0 ? (shards * n * c * 1000 * (cap?.factor ?? 1)) / s : Infinity;
 			const exp = (p.serviceDist ?? 'exponential') === 'exponential' && node.kind !== 'cdn' && node.kind !== 'worker' && shards === 1;
-			tier(nodeRps, `${shards > 1 ? `${shards} shards × ` : ''}${n} × ${c} workers / ${fmtMs(s)} ms`, exp ? { instances: n, c, serviceMs: s } : undefined);
+			const why = `${shards > 1 ? `${shards} shards × ` : ''}${n} × ${c} workers / ${fmtMs(s)} ms${cap ? ` (its group: ${cap.partitions} partitions at a time)` : ''}`;
+			tier(nodeRps, why, exp && !cap ? { instances: n, c, serviceMs: s } : undefined);
 		} else if (node.kind === 'kvStore') {
 			const machines = num(p.nodes, 5);
 			const c = num(p.concurrency, 32);

@@ -4,30 +4,40 @@
 // bar; a component that only draws the bar should not own them.)
 import { onMount, untrack } from 'svelte';
 import type { EditorStore } from '../editor.svelte';
-import type { OverlayStore } from '../overlay.svelte';
+import type { EdgeFigures, NodeFigures, OverlayStore } from '../overlay.svelte';
 import type { UiStore } from '../ui.svelte';
 import type { RunStore } from '../run.svelte';
+import { applyInSlices } from '../../run/slices';
 
 // The overlay's figures (from the frame ring) load with the first frames, not with the page.
 let figures: typeof import('../../run/overlay') | null = null;
 
 /** The canvas repaints its figures at most this often (they are glanced at, not read). */
 const OVERLAY_MS = 1000;
+/** Nodes whose canvas figures change in one animation frame (run/slices.ts). */
+const SLICE = 20;
 
 /** Call during a component's initialisation (the effects belong to it). */
 export function connectRun({ editor, overlay, ui, run }: { editor: EditorStore; overlay: OverlayStore; ui: UiStore; run: RunStore }): void {
 	function paint() {
-		if (!run.ring.length) overlay.clearFigures();
-		else if (!figures) void import('../../run/overlay').then((m) => ((figures = m), paint()));
+		if (!run.ring.length) {
+			generation++;
+			overlay.clearFigures();
+		} else if (!figures) void import('../../run/overlay').then((m) => ((figures = m), paint()));
 		else {
 			const { overlayFigures, reuseUnchanged } = figures;
 			const { nodes, edges } = overlayFigures(run.ring, run.design ?? editor.design, run.analysis?.bottleneck?.limiting ? run.analysis.bottleneck.nodeId : null);
 			// Within 10% reads the same on a badge; a live run is noisy, repainting for noise is not free.
 			const tol = run.status === 'running' ? 0.1 : 0;
-			// One update a second, all at once: each frame that changes the canvas costs a repaint
-			// of it, so fewer, fuller updates beat many small ones (measured on 100 nodes).
-			overlay.setFigures(reuseUnchanged(overlay.nodes, nodes, tol), reuseUnchanged(overlay.edges, edges, tol));
+			// One update a second (each frame that changes the canvas costs a repaint of it), its
+			// changed nodes spread over a few frames so no one frame carries all of them.
+			applyFigures(reuseUnchanged(overlay.nodes, nodes, tol), reuseUnchanged(overlay.edges, edges, tol));
 		}
+	}
+	let generation = 0;
+	function applyFigures(nodes: Map<string, NodeFigures>, edges: Map<string, EdgeFigures>) {
+		const gen = ++generation;
+		applyInSlices(overlay, nodes, edges, { slice: SLICE, nextFrame: (f) => requestAnimationFrame(f), current: () => gen === generation });
 	}
 	let lastPaint = -Infinity;
 	/** Called with each UI update of the run: paint in the same frame, at most once per OVERLAY_MS. */
