@@ -29,7 +29,7 @@ test('new faults from the timeline: error rate, disk full, latency spike show in
 	await page.getByRole('spinbutton', { name: 'Duration (s)' }).fill('30');
 	await page.getByRole('spinbutton', { name: 'Duration (s)' }).press('Enter');
 	// Twenty-odd faults to choose from, each a chip and an option.
-	expect(await page.getByTestId('timeline-add-action').locator('option').count()).toBeGreaterThanOrEqual(20);
+	await expect.poll(() => page.getByTestId('timeline-add-action').locator('option').count()).toBeGreaterThanOrEqual(20);
 	await expect(page.locator('.chip[data-action="gcStorm"]')).toBeVisible();
 
 	const d0 = await design(page);
