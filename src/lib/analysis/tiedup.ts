@@ -26,10 +26,15 @@ export interface TiedUp {
 	fixes: PoolFix[];
 }
 
-/** A callee's service time by its own parameters (what a healthy call costs), ms; 0 when it has none. */
-function nominalMs(n: DesignNode): number {
+/** A callee's service time by its own parameters (what a healthy call over `e` costs), ms; 0 when it has none. */
+function nominalMs(n: DesignNode, e: DesignEdge): number {
 	const p = resolveParams(n.kind, n.params);
-	if (n.kind === 'database') return Math.max(num(p.readMs, 0), num(p.writeMs, 0));
+	if (n.kind === 'database') {
+		// The types the edge carries: a reads-only edge costs a read.
+		const carries = resolveEdgeParams(e.params).carries;
+		const types = Array.isArray(carries) && carries.length ? carries : ['read', 'write'];
+		return Math.max(types.includes('read') ? num(p.readMs, 0) : 0, types.includes('write') ? num(p.writeMs, 0) : 0);
+	}
 	if (n.kind === 'cdn') return num(p.hitMs, 0);
 	return num(p.serviceTimeMs, 0);
 }
@@ -70,7 +75,7 @@ export function tiedUpVerdict(design: Design, result: SimResult, caller: DesignN
 	const top = paths[0];
 	const target = top && design.nodes.find((n) => n.id === top.edge.target);
 	if (!top || !target || all <= 0) return null;
-	const nominal = nominalMs(target);
+	const nominal = nominalMs(target, top.edge);
 	const fault = faultOn(report, top.edge);
 	const slow = nominal > 0 && num(top.c.latency.mean, 0) >= SLOW * nominal;
 	if (!fault && !slow) return null;
@@ -105,7 +110,7 @@ function fixesFor(edge: DesignEdge, from: string, to: string, concurrency: numbe
 	if (nominal > 0 && timeoutMs < now)
 		fixes.push({
 			label: `Time out ${from} → ${to} after ${timeoutMs} ms`,
-			why: `${TIMEOUT_CALLS}× a healthy call: a slow call gives its worker back after ${timeoutMs} ms instead of holding it until ${to} answers (that call fails).`,
+			why: `${TIMEOUT_CALLS}× a healthy call to ${to} (${nominal} ms) plus the wire: a slow call gives its worker back after ${timeoutMs} ms instead of holding it until ${to} answers (that call fails).`,
 			patch: { op: 'setEdgeParams', edgeId: edge.id, params: { timeoutMs } }
 		});
 	return fixes;
