@@ -87,3 +87,40 @@ test('a template opens readable, panels open at their top and leave the inspecto
 	});
 	expect(scrolled).toBe(false);
 });
+
+test.describe('desktop 1400×900', () => {
+	test.use({ viewport: { width: 1400, height: 900 } });
+
+	test('a practice panel opened beside a selection leaves every inspector field reachable and uncovered', async ({ page }) => {
+		await openApp(page);
+		for (const panel of ['templates', 'challenges', 'estimator', 'review']) {
+			await node(page, 'web').click();
+			await page.getByTestId(`open-${panel}`).click();
+			await expect(page.getByTestId(panel)).toBeVisible();
+			const inspector = page.getByTestId('inspector');
+			await expect(inspector).toBeVisible();
+			await expect(inspector.locator('input[name="label"]')).toHaveValue('Service');
+			// The panel's box ends where the inspector's begins.
+			const ib = (await inspector.boundingBox())!;
+			const pb = (await page.locator(`div.panel:has([data-testid="${panel}"])`).boundingBox())!;
+			expect(pb.y + pb.height, panel).toBeLessThanOrEqual(ib.y + 1);
+			expect(ib.height, panel).toBeGreaterThan(250);
+			// Each field, scrolled to, is on screen and is what a click there reaches.
+			const covered = await inspector.evaluate((root) => {
+				const out: string[] = [];
+				for (const f of root.querySelectorAll<HTMLElement>('input, select, button')) {
+					f.scrollIntoView({ block: 'nearest' });
+					const r = f.getBoundingClientRect();
+					const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+					const ok = hit && (f === hit || f.contains(hit) || (hit as HTMLLabelElement).control === f);
+					if (!ok || r.bottom > innerHeight) out.push(f.getAttribute('name') ?? f.textContent ?? f.tagName);
+				}
+				return out;
+			});
+			expect(covered, panel).toEqual([]);
+			await page.screenshot({ path: `/tmp/lb-desktop-${panel}-inspector.png` });
+			await page.getByTestId(`open-${panel}`).click();
+			await expect(page.getByTestId(panel)).toBeHidden();
+		}
+	});
+});

@@ -1,10 +1,30 @@
-// Phone (390×844, touch) and tablet (820×1180, touch): the canvas takes the screen, the
-// rest opens as bottom sheets, and every contract testid has exactly one visible element.
+// Phone (390×844, touch): the canvas takes the screen, the rest opens as bottom sheets.
+// Tablet (820×1180 and 1024×768, touch): the palette is an icon rail and the inspector
+// slides over the canvas while something is selected. Every contract testid has at most
+// one visible element in each layout.
 import { expect, test, type Page, type CDPSession } from '@playwright/test';
 import { design, node, openApp } from './helpers';
 
 const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 const tablet = { viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true };
+const landscape = { viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true };
+const CONTRACT = ['run-start', 'run-pause', 'run-reset', 'sim-status', 'share-button', 'export-png', 'export-json', 'new-design', 'canvas', 'inspector', 'palette-region', 'undo', 'redo', 'theme-toggle', 'help'];
+const STARTER = ['client', 'lb', 'web', 'db'];
+
+/** The start-up design lies whole inside the canvas; returns the zoom it is drawn at. */
+async function wholeInCanvas(page: Page) {
+	const canvas = (await page.getByTestId('canvas').boundingBox())!;
+	let zoom = Infinity;
+	for (const id of STARTER) {
+		const b = (await node(page, id).boundingBox())!;
+		expect(b.x, id).toBeGreaterThanOrEqual(canvas.x);
+		expect(b.x + b.width, id).toBeLessThanOrEqual(canvas.x + canvas.width);
+		expect(b.y, id).toBeGreaterThanOrEqual(canvas.y);
+		expect(b.y + b.height, id).toBeLessThanOrEqual(canvas.y + canvas.height);
+		zoom = Math.min(zoom, b.width / 184);
+	}
+	return zoom;
+}
 
 async function inView(page: Page, testid: string) {
 	const el = page.getByTestId(testid);
@@ -162,5 +182,114 @@ test.describe('tablet', () => {
 		await expect.poll(async () => (await design(page)).edges.some((e) => e.source === 'client' && e.target === added.id)).toBe(true);
 		await page.screenshot({ path: '/tmp/lb-tablet.png' });
 		await oneVisibleEach(page, ['canvas', 'inspector', 'run-start', 'share-button', 'export-png']);
+	});
+});
+
+test.describe('tablet layout', () => {
+	test.use(tablet);
+
+	test('the canvas takes the width, the palette is a rail, the inspector slides in on a tap and closes', async ({ page, browser }) => {
+		await openApp(page);
+		const canvas = (await page.getByTestId('canvas').boundingBox())!;
+		expect(canvas.width).toBeGreaterThanOrEqual(740);
+		// Whole, and as large as it fits: 13 px labels drawn at ≥ 8.5 px (the row of four is
+		// 1048 units wide; 11 px would need 887 px), the row filling most of the canvas.
+		const zoom = await wholeInCanvas(page);
+		expect(13 * zoom).toBeGreaterThanOrEqual(8.5);
+		const span = (await node(page, 'db').boundingBox())!.x + 184 * zoom - (await node(page, 'client').boundingBox())!.x;
+		expect(span).toBeGreaterThan(0.85 * canvas.width);
+		await expect(page.getByTestId('inspector')).toBeHidden();
+
+		// The rail: narrow buttons, each still named (accessible name and tooltip).
+		const rail = page.locator('#palette');
+		expect((await rail.boundingBox())!.width).toBeLessThanOrEqual(64);
+		const db = rail.getByRole('button', { name: 'Database', exact: true });
+		await expect(db).toBeVisible();
+		await expect(db).toHaveAttribute('title', /^Database:/);
+		await page.screenshot({ path: '/tmp/lb-tablet-start.png' });
+
+		// Tap a node: the inspector slides over the canvas, which keeps its width.
+		await node(page, 'lb').tap();
+		const inspector = page.getByTestId('inspector');
+		await expect(inspector).toBeVisible();
+		await expect(page.locator('input[name="label"]')).toHaveValue('Load balancer');
+		const ib = (await inspector.boundingBox())!;
+		expect(ib.x).toBeGreaterThan(canvas.x + canvas.width / 2 - 50);
+		expect(ib.x + ib.width).toBeLessThanOrEqual(820);
+		expect((await page.getByTestId('canvas').boundingBox())!.width).toBe(canvas.width);
+		await oneVisibleEach(page, CONTRACT);
+		await page.screenshot({ path: '/tmp/lb-tablet-inspector.png' });
+		await page.getByRole('button', { name: 'Close Inspector' }).tap();
+		await expect(inspector).toBeHidden();
+		// The last part of the row lies where the slide-over comes: tapped, it is panned into
+		// view beside it.
+		await node(page, 'db').tap();
+		await expect(page.locator('input[name="label"]')).toHaveValue('Database');
+		await expect.poll(async () => (await node(page, 'db').boundingBox())!.x + (await node(page, 'db').boundingBox())!.width).toBeLessThanOrEqual(ib.x);
+		expect((await node(page, 'db').boundingBox())!.x).toBeGreaterThanOrEqual(canvas.x);
+		await page.screenshot({ path: '/tmp/lb-tablet-revealed.png' });
+		await page.getByRole('button', { name: 'Close Inspector' }).tap();
+		await expect(inspector).toBeHidden();
+		await expect.poll(async () => page.evaluate(() => (window as any).__loadbearing.editor.selectedIds.length)).toBe(0);
+
+		// A shared link opens on a tablet with the design whole.
+		await page.getByTestId('share-button').tap();
+		const url = await page.getByTestId('share-url').inputValue();
+		const ctx = await browser.newContext(tablet);
+		const friend = await ctx.newPage();
+		await friend.goto(url);
+		await expect(friend.getByTestId('shared-banner')).toBeVisible();
+		await expect(friend.getByTestId('node')).toHaveCount(4);
+		const fc = (await friend.getByTestId('canvas').boundingBox())!;
+		for (const n of await friend.getByTestId('node').all()) {
+			const b = (await n.boundingBox())!;
+			expect(b.x).toBeGreaterThanOrEqual(fc.x);
+			expect(b.x + b.width).toBeLessThanOrEqual(fc.x + fc.width);
+			expect(b.y).toBeGreaterThanOrEqual(fc.y);
+			expect(b.y + b.height).toBeLessThanOrEqual(fc.y + fc.height);
+		}
+		await ctx.close();
+
+		// Tap a rail item: the part is added and shown in the inspector; a panel opens over
+		// it and closes back to it.
+		await rail.getByRole('button', { name: 'Cache', exact: true }).tap();
+		await expect(page.getByTestId('node')).toHaveCount(5);
+		await expect(page.locator('input[name="label"]')).toHaveValue(/^Cache/);
+		await page.getByTestId('open-templates').tap();
+		await expect(page.getByTestId('templates')).toBeVisible();
+		await oneVisibleEach(page, [...CONTRACT, 'templates']);
+		await page.getByRole('button', { name: 'Close Templates' }).tap();
+		await expect(page.getByTestId('templates')).toBeHidden();
+		await expect(inspector).toBeVisible();
+		await page.getByRole('button', { name: 'Close Inspector' }).tap();
+		await expect(inspector).toBeHidden();
+	});
+});
+
+test.describe('tablet landscape', () => {
+	test.use(landscape);
+
+	test('the start-up design is whole with labels of at least 11 px; the inspector overlays and closes', async ({ page }) => {
+		await openApp(page);
+		const canvas = (await page.getByTestId('canvas').boundingBox())!;
+		expect(canvas.width).toBeGreaterThanOrEqual(940);
+		expect(13 * (await wholeInCanvas(page))).toBeGreaterThanOrEqual(10.95);
+		await page.screenshot({ path: '/tmp/lb-tablet-landscape.png' });
+		await node(page, 'web').tap();
+		await expect(page.getByTestId('inspector')).toBeVisible();
+		expect((await page.getByTestId('canvas').boundingBox())!.width).toBe(canvas.width);
+		await oneVisibleEach(page, CONTRACT);
+		// A practice panel opened beside the selection stacks above the inspector in the
+		// same slide-over, neither covering the other.
+		await page.getByTestId('open-templates').tap();
+		await expect(page.getByTestId('templates')).toBeVisible();
+		const ib = (await page.getByTestId('inspector').boundingBox())!;
+		const pb = (await page.locator('div.panel:has([data-testid="templates"])').boundingBox())!;
+		expect(pb.y + pb.height).toBeLessThanOrEqual(ib.y + 1);
+		expect(ib.y + ib.height).toBeLessThanOrEqual(768);
+		await page.screenshot({ path: '/tmp/lb-tablet-landscape-templates.png' });
+		await page.getByRole('button', { name: 'Close Templates' }).tap();
+		await page.getByRole('button', { name: 'Close Inspector' }).tap();
+		await expect(page.getByTestId('inspector')).toBeHidden();
 	});
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AnalyseStore, type Editable } from './analyse.svelte';
 import { inProcessPool, type JobPool } from '../bridge/pool';
 import { chainDesign } from '$testing/testDesign';
-import { readSavedSweep } from '../sweep/saved';
+import { readSavedSweep, sweepFingerprint } from '../sweep/saved';
 import type { Design } from '../model/types';
 
 class FakeEditor implements Editable {
@@ -52,7 +52,7 @@ describe('AnalyseStore', () => {
 		const saved = readSavedSweep(editor.design)!;
 		expect(saved.points).toHaveLength(8);
 		expect(saved.seed).toBe(5);
-		expect(saved.fingerprint).toBe(AnalyseStore.fingerprint(editor.design));
+		expect(saved.fingerprint).toBe(sweepFingerprint(editor.design));
 		// Through JSON (a saved or exported file) it reads back the same.
 		expect(readSavedSweep(JSON.parse(JSON.stringify(editor.design)))).toEqual(saved);
 	});

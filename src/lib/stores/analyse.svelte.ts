@@ -7,14 +7,15 @@ import type { Design } from '../model/types';
 import type { JobPool } from '../bridge/pool';
 import { CancelledError } from '../bridge/cancel';
 import { DesignError } from '../sim/types';
-import { runFingerprint } from '../run/fingerprint';
 import { DEFAULT_POINTS, DEFAULT_RUNS } from '../sweep/defaults';
 import type { SweepPoint } from '../sweep/plan';
 import type { Progress, RepeatResult } from '../sweep/runner';
-import { hashText, withSweep, type SavedSweep } from '../sweep/saved';
+import type { SavedSweep } from '../sweep/saved';
 
-// The runner and the capacity estimate load with the first analysis, not with the page.
+// The runner, the capacity estimate and the saved-results codec load with the first
+// analysis, not with the page.
 const runner = () => import('../sweep/runner');
+const savedSweeps = () => import('../sweep/saved');
 
 type Job = 'sweep' | 'repeats' | 'compare';
 
@@ -45,10 +46,6 @@ export class AnalyseStore {
 
 	constructor(private pool: () => JobPool) {}
 
-	static fingerprint(d: Design): string {
-		return hashText(runFingerprint(d));
-	}
-
 	cancel(): void {
 		this.#abort?.abort();
 	}
@@ -73,13 +70,14 @@ export class AnalyseStore {
 
 	async sweep(editor: Editable): Promise<void> {
 		const design = editor.design;
-		const fingerprint = AnalyseStore.fingerprint(design);
+		let fingerprint = '';
 		const onItem = (_: number, p: unknown) => {
 			if (this.partial) this.partial = { ...this.partial, points: [...this.partial.points, p as SweepPoint] };
 		};
 		// Busy (and cancellable) at once; the runner loads inside the job.
 		const r = await this.#go('sweep', async (ctl) => {
-			const [{ runSweep }, { estimateCapacity }] = await Promise.all([runner(), import('../sweep/capacity')]);
+			const [{ runSweep }, { estimateCapacity }, { sweepFingerprint }] = await Promise.all([runner(), import('../sweep/capacity'), savedSweeps()]);
+			fingerprint = sweepFingerprint(design);
 			const estimate = estimateCapacity(design);
 			const b = estimate.bottleneck;
 			this.partial = {
@@ -103,6 +101,7 @@ export class AnalyseStore {
 		// saving) in the same task as the worker's last message made one long task.
 		await new Promise((done) => setTimeout(done, 0));
 		// Kept only on the design it describes (the user may have opened another meanwhile).
+		const { withSweep } = await savedSweeps();
 		if (editor.design.id === design.id) {
 			editor.update('Keep sweep results', (d) => withSweep(d, saved));
 			this.partial = null;
@@ -119,7 +118,7 @@ export class AnalyseStore {
 			const { runRepeats, seedsFor } = await runner();
 			return runRepeats(this.pool(), design, seedsFor(design, runs), ctl);
 		});
-		if (r) this.repeats = { ...r, designId: design.id, fingerprint: AnalyseStore.fingerprint(design) };
+		if (r) this.repeats = { ...r, designId: design.id, fingerprint: (await savedSweeps()).sweepFingerprint(design) };
 	}
 
 	async compareDesigns(a: Design, b: Design, names: [string, string]): Promise<void> {

@@ -26,6 +26,8 @@ export interface CanvasApi {
 	toFlow?(p: XY): XY;
 	/** Centre the view on a node (a node named in the run summary). */
 	centreOn?(nodeId: string): void;
+	/** Move the view by this many screen px (a part the tablet's slide-over would hide). */
+	panBy?(dx: number, dy: number): void;
 	/** The visible part of the design, in flow coordinates. */
 	visibleRect?(): { x: number; y: number; width: number; height: number };
 	zoomIn(): void;

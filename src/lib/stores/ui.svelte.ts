@@ -9,6 +9,8 @@ export type SheetName = 'palette' | 'inspector' | 'dock';
 
 /** Below this width the layout is the phone's: canvas full screen, the rest in sheets. */
 export const COMPACT_QUERY = '(max-width: 760px)';
+/** Tablet widths: the palette is an icon rail and the inspector slides over the canvas. */
+export const TABLET_QUERY = '(min-width: 761px) and (max-width: 1100px)';
 
 const THEME_KEY = 'loadbearing:theme';
 const DOCK_KEY = 'loadbearing:dock-height';
@@ -28,6 +30,8 @@ export class UiStore {
 	panel = $state<PanelName | null>(null);
 	/** Phone layout (see COMPACT_QUERY), kept in step with the window. */
 	compact = $state(false);
+	/** Tablet layout (see TABLET_QUERY), kept in step with the window. */
+	tablet = $state(false);
 	/** The open bottom sheet in the phone layout. */
 	sheet = $state<SheetName | null>(null);
 
@@ -36,6 +40,9 @@ export class UiStore {
 			const mq = window.matchMedia(COMPACT_QUERY);
 			this.compact = mq.matches;
 			mq.addEventListener?.('change', (e) => (this.compact = e.matches));
+			const tq = window.matchMedia(TABLET_QUERY);
+			this.tablet = tq.matches;
+			tq.addEventListener?.('change', (e) => (this.tablet = e.matches));
 		}
 		// Without a saved choice the theme follows the system, also when it changes later.
 		if (typeof window === 'undefined' || !window.matchMedia) return;

@@ -4,6 +4,7 @@
 import type { Design } from '../model/types';
 import type { SweepResult } from './runner';
 import type { SweepPoint } from './plan';
+import { runFingerprint } from '../run/fingerprint';
 
 export interface SavedSweep extends SweepResult {
 	/** A hash of what the runs depended on (runFingerprint), to tell results of an older version. */
@@ -58,4 +59,9 @@ export function hashText(s: string): string {
 		h = Math.imul(h, 0x01000193);
 	}
 	return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** What a sweep's or repeats' results depended on, hashed: results whose fingerprint differs describe an older version of the design. */
+export function sweepFingerprint(d: Design): string {
+	return hashText(runFingerprint(d));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RunStore } from '../run.svelte';
 import { AnalyseStore } from '../analyse.svelte';
+import { sweepFingerprint } from '../../sweep/saved';
 import { inProcessBackend } from '../../bridge/backend';
 import { inProcessPool } from '../../bridge/pool';
 import { createHost } from '../../worker/host';
@@ -31,7 +32,7 @@ describe('connectRunBands', () => {
 			run.start(design(3));
 			await until(() => analyse.repeats !== null);
 			expect(analyse.repeats!.seeds).toEqual([9, 10, 11]);
-			expect(analyse.repeats!.fingerprint).toBe(AnalyseStore.fingerprint(design(3)));
+			expect(analyse.repeats!.fingerprint).toBe(sweepFingerprint(design(3)));
 			expect(analyse.repeats!.series.every((s) => s.t.length === 4)).toBe(true);
 		} finally {
 			stop();
