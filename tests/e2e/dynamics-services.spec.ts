@@ -1,6 +1,7 @@
 // Services and caches as a user meets them: a gallery template opened, a connection pool and
 // a cache's coalescing set in the inspector, a run, and what they did read in the summary; a
-// pool too small for an idle database, its advice applied in one click and the run repeated.
+// pool too small for an idle database, its advice applied in one click and the run repeated;
+// a blocking web tier tied up by a slowed database, told to add a bulkhead, and the fix applied.
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { design, node, openApp } from './helpers';
@@ -51,6 +52,36 @@ test('a connection pool set in the inspector: its refusals are a cause of their 
 	await expect(b).toContainText('after Database slowed ×100 at 10 s: it kept the slow calls from tying up every worker (a bulkhead)');
 	await expect(summary.getByTestId('suggestion').filter({ hasText: 'Raise the pool' })).toHaveCount(0);
 	await page.screenshot({ path: '/tmp/dyn-pool-summary.png' });
+});
+
+test('the broken pool pattern: the summary blames the slowed database, not the web tier, and its bulkhead fix ends the refusals', async ({ page }) => {
+	test.setTimeout(240_000);
+	await openPattern(page, 'Connection-pool exhaustion');
+	await runToEnd(page);
+	const summary = page.getByTestId('run-summary');
+	const b = summary.getByTestId('bottleneck');
+	await expect(b).toHaveAttribute('data-node-id', 'web');
+	await expect(b).toContainText(/Web \(blocking\)'s workers were tied up waiting on Database \(slowed ×100 at 10 s\): \d+% of Web \(blocking\)'s busy time was waiting on it/);
+	await expect(b).toContainText('Give each dependency its own connection pool (a bulkhead) or a shorter timeout on Web (blocking) → Database');
+	await expect(b).not.toContainText(/scale it out/i);
+	await expect(summary.getByTestId('suggestion').filter({ hasText: /Scale|autoscaling/ })).toHaveCount(0);
+	await expect(summary.getByTestId('suggestion').nth(1)).toContainText(/Time out Web \(blocking\) → Database after \d+ ms/);
+	await expect(summary.getByTestId('summary-cause').filter({ hasText: /rejected \(queue full\) at Web/ }).first()).toBeVisible();
+	await page.screenshot({ path: '/tmp/dyn-tiedup-advice.png' });
+	const fix = summary.getByTestId('suggestion').first();
+	await expect(fix).toContainText('Give Web (blocking) → Database its own pool of 16 connections per instance, no wait');
+	await fix.getByRole('button', { name: 'Apply' }).click();
+	await expect(fix.getByRole('button', { name: 'Applied' })).toBeDisabled();
+	await expect.poll(async () => (await design(page)).edges.find((e) => e.id === 'web->db')!.params.pool).toEqual({ enabled: true, size: 16, waitTimeoutMs: 0 });
+	// Run again: the web tier refuses nothing; the pool turns the slow reads away at once.
+	await page.getByTestId('run-start').click();
+	await expect(status(page)).toHaveText('done', { timeout: 120_000 });
+	await expect(page.getByTestId('run-summary').getByTestId('bottleneck')).toContainText(
+		/Web \(blocking\) → Database: the connection pool \(16 per instance, no wait\) refused [\d,]+ requests .* after Database slowed ×100 at 10 s: it kept the slow calls from tying up every worker \(a bulkhead\)/,
+		{ timeout: 120_000 }
+	);
+	await expect(page.getByTestId('summary-cause').filter({ hasText: /rejected \(queue full\)/ })).toHaveCount(0);
+	await page.screenshot({ path: '/tmp/dyn-tiedup-fixed.png' });
 });
 
 test('a pool too small for an idle database: the summary names the edge and the pool, and its fix ends the refusals', async ({ page }, info) => {

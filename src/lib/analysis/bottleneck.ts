@@ -10,6 +10,7 @@ import type { DesignPatch } from './patch';
 import { freshId } from '../model/edit';
 import { faultReport, SATURATED, type FaultReport } from './faults';
 import { poolVerdict } from './pool';
+import { timedOutVerdict, tiedUpVerdict } from './tiedup';
 
 export interface Goals {
 	successRatio: number;
@@ -247,6 +248,10 @@ export function findBottleneck(design: Design, result: SimResult, forced?: strin
 	// Refusals by a connection pool: the pool's advice, or the dependency's when it is the limit.
 	const pool = poolVerdict(design, result, node, mine, SATURATED, report);
 	if (pool?.pool) return { nodeId: node.id, utilization: r.utilization, limiting, reason: pool.reason, fixes: pool.fixes };
+	// A blocking tier whose workers waited on a slow dependency: its busy time is not work.
+	const tied = pool ? null : tiedUpVerdict(design, result, node, mine, report);
+	const timedOut = tied || pool ? null : timedOutVerdict(design, result, node, mine, report);
+	if (tied || timedOut) return { nodeId: node.id, utilization: r.utilization, limiting, reason: tied?.reason ?? timedOut!, fixes: tied?.fixes ?? [] };
 	const at = pool ? design.nodes.find((n) => n.id === pool.nodeId)! : node;
 	const { reason, fixes } = reasonFor(design, at, result.nodes[at.id]);
 	return { nodeId: at.id, utilization: result.nodes[at.id].utilization, limiting, reason, fixes: fixes.filter((s): s is Suggestion => !!s) };

@@ -93,7 +93,10 @@ export const C = {
 	DUPLICATES: 18,
 	DEAD_LETTERED: 19,
 	DISCARDED: 20,
-	SIZE: 21
+	// A blocking server: seconds its workers were held waiting on downstream calls, counted
+	// when each held call ends (so a window's figure lags by the call's length).
+	HELD_S: 21,
+	SIZE: 22
 } as const;
 
 // Plan steps of a service or worker, per request type.

@@ -123,7 +123,11 @@ export class Sim extends ServerGroups {
 		if ((flags & F.HELD) !== 0) {
 			this.cFlags[c] = flags & ~F.HELD;
 			const i = this.cInst[c];
-			if (n.epoch[i] === this.cEpoch[c]) this.release(n, i);
+			if (n.epoch[i] === this.cEpoch[c]) {
+				// Time at the node less its queue and service: the worker waited on downstream.
+				n.cnt[C.HELD_S] += Math.max(0, this.now - this.cT0[c] - this.cOwn[c]);
+				this.release(n, i);
+			}
 		}
 		if ((flags & F.REPLICA) === 0) {
 			if (res === OK) {

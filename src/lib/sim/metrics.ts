@@ -41,7 +41,8 @@ function areas(s: Sim, n: NodeRt, snap: Snap, span: number) {
 	return {
 		utilization: cap > 0 ? Math.min(1, busy / cap) : 0,
 		meanQueue: span > 0 ? wait / span : 0,
-		meanInstances: span > 0 && n.conc > 0 ? cap / span / n.conc : n.active
+		meanInstances: span > 0 && n.conc > 0 ? cap / span / n.conc : n.active,
+		busy
 	};
 }
 
@@ -154,6 +155,7 @@ export function buildResult(s: Sim, seed: number): SimResult {
 			latencyFailed: statOf(n.k === K.client && s.singleClient ? s.gFailRun : n.hFailRun)
 		};
 		extras(s, n, n.cnt, base, r, true);
+		if (n.blocking) r.heldShare = a.busy > 0 ? Math.min(1, (n.cnt[C.HELD_S] - base[C.HELD_S]) / a.busy) : 0;
 		if (n.k !== K.client && n.k !== K.queue && n.k !== K.dns && n.k !== K.geoDns && n.k !== K.rateLimiter) {
 			r.instances = n.active;
 			r.up = upCount(s, n);

@@ -44,6 +44,11 @@ export interface NodeResult {
 	lagByGroup?: number[];
 	lagByPartition?: number[];
 	instances?: number;
+	/**
+	 * A blocking server: the share of its busy worker time spent waiting on downstream calls
+	 * (a held worker counts as busy in `utilization`); docs/model.md, "What is measured".
+	 */
+	heldShare?: number;
 	/** Instances alive at the end of the run (of `instances`). */
 	up?: number;
 	[extra: string]: unknown;
