@@ -10,6 +10,8 @@ import type { DesignPatch } from './patch';
 import { freshId } from '../model/edit';
 import { faultReport, SATURATED, type FaultReport } from './faults';
 import { poolVerdict } from './pool';
+import { num, ownFailures } from './own';
+export { ownFailures } from './own';
 import { timedOutVerdict, tiedUpVerdict } from './tiedup';
 
 export interface Goals {
@@ -50,7 +52,6 @@ export interface Analysis {
 
 const TARGET_UTIL = 0.6;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
 const failures = (r: NodeResult) => Object.values(r.failed).reduce((s, x) => s + x, 0);
 
 function nameOf(n: DesignNode): string {
@@ -192,15 +193,6 @@ function reasonFor(design: Design, n: DesignNode, r: NodeResult): { reason: stri
  * Failures that started at a node. A failure is counted at every node on the way back to
  * the client, so a node's own share is what its callees do not already account for.
  */
-export function ownFailures(design: Design, result: SimResult, id: string): number {
-	const r = result.nodes[id];
-	if (!r) return 0;
-	const callees = new Set(design.edges.filter((e) => e.source === id).map((e) => e.target));
-	let below = 0;
-	for (const c of callees) if (result.nodes[c]) below += failures(result.nodes[c]);
-	return Math.max(0, failures(r) - below);
-}
-
 /**
  * The part that limits the design: the most saturated, else the one failing the most
  * requests; or `forced`, the part the fault report found the costliest.

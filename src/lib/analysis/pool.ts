@@ -8,12 +8,11 @@ import type { Design, DesignEdge, DesignNode } from '../model/types';
 import type { SimResult } from '../sim/types';
 import type { DesignPatch } from './patch';
 import type { FaultReport } from './faults';
+import { int, pct } from './faultWords';
+import { num, ownFailures } from './own';
 
-const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** A share of all requests: small ones keep a digit or two, so 5 in 10,000 is not "0%". */
 const share = (x: number) => (x >= 0.01 || x === 0 ? pct(x) : `${(x * 100).toFixed(x < 0.001 ? 2 : 1)}%`);
-const int = (x: number) => Math.round(x).toLocaleString('en-US');
 /** Refusals the suggested pool size leaves, at the run's load with no waiting (Erlang B). */
 const REFUSE_AT_MOST = 0.001;
 
@@ -85,10 +84,8 @@ export function poolSizeFor(load: number, from: number): number {
  */
 export function poolVerdict(design: Design, result: SimResult, caller: DesignNode, own: number, saturated: number, report?: FaultReport | null): PoolVerdict | null {
 	const r = result.nodes[caller.id];
-	// A failure is counted at every caller on the way back, so the caller's own refusals are
-	// what its callees (which never saw these calls) do not also count.
-	const below = design.edges.filter((e) => e.source === caller.id).reduce((a, e) => a + (result.nodes[e.target]?.failed['pool-timeout'] ?? 0), 0);
-	const refused = Math.max(0, (r?.failed['pool-timeout'] ?? 0) - below);
+	// The caller's own refusals: not those its callees' pools made and passed back.
+	const refused = ownFailures(design, result, caller.id, 'pool-timeout');
 	if (!r || refused < Math.max(1, own / 2)) return null;
 	const edges = pooledEdges(design, result, caller, refused);
 	if (!edges.length) return null;

@@ -8,9 +8,9 @@ import type { Design, DesignEdge, DesignNode } from '../model/types';
 import type { SimResult } from '../sim/types';
 import type { FaultReport } from './faults';
 import type { PoolFix } from './pool';
+import { pct } from './faultWords';
+import { num, ownFailures } from './own';
 
-const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** Most of the busy time waiting: below this the tier is working, and may need more of it. */
 export const HELD_MOST = 0.5;
 /** A dependency this many times slower than its own service time is slow (no fault needed). */
@@ -56,8 +56,7 @@ export function tiedUpVerdict(design: Design, result: SimResult, caller: DesignN
 	if (!r || caller.kind !== 'service') return null;
 	// Its own failures were mostly refusals at a full queue: every worker was taken. (Timeouts
 	// alone, with workers free, are the dependency's slowness, not a tier tied up.)
-	const below = design.edges.filter((e) => e.source === caller.id).reduce((a, e) => a + (result.nodes[e.target]?.failed.rejected ?? 0), 0);
-	if (r.failed.rejected - below < Math.max(1, own / 2)) return null;
+	if (ownFailures(design, result, caller.id, 'rejected') < Math.max(1, own / 2)) return null;
 	const p = resolveParams(caller.kind, caller.params);
 	const held = num(r.heldShare, 0);
 	if (p.blocking !== true || held < HELD_MOST) return null;
@@ -125,7 +124,7 @@ export function timedOutVerdict(design: Design, result: SimResult, caller: Desig
 	const r = result.nodes[caller.id];
 	if (!r || caller.kind !== 'service' || resolveParams(caller.kind, caller.params).blocking !== true) return null;
 	const out = design.edges.filter((e) => e.source === caller.id);
-	const mine = r.failed.timeout - out.reduce((a, e) => a + (result.nodes[e.target]?.failed.timeout ?? 0), 0);
+	const mine = ownFailures(design, result, caller.id, 'timeout');
 	if (mine < Math.max(1, own / 2)) return null;
 	const e = out.find((x) => num(resolveEdgeParams(x.params).timeoutMs, 0) > 0 && faultOn(report, x));
 	const target = e && design.nodes.find((n) => n.id === e.target);

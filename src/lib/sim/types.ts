@@ -8,7 +8,21 @@ export type Stat = { mean: number; p50: number; p95: number; p99: number; max: n
 
 export type FailureCounts = Record<Reason, number>;
 
-export interface NodeResult {
+/**
+ * A queue's figures (docs/model.md, "Queues"): consumer lag (the most lagging group: waiting
+ * + in hand) and its worst partition's, at the end of the run or of a frame's window, and the
+ * messages redelivered, duplicated, dead-lettered and discarded over it.
+ */
+export interface QueueCounts {
+	lag?: number;
+	maxPartitionLag?: number;
+	redelivered?: number;
+	duplicates?: number;
+	deadLettered?: number;
+	discarded?: number;
+}
+
+export interface NodeResult extends QueueCounts {
 	arrived: number;
 	completed: number;
 	failed: FailureCounts;
@@ -31,13 +45,6 @@ export interface NodeResult {
 	lostUpdates?: number;
 	replicationLagMs?: number;
 	depth?: number;
-	/** Queues: consumer lag now (the most lagging group: waiting + in hand), message counts (docs/model.md, "Queues"). */
-	lag?: number;
-	maxPartitionLag?: number;
-	redelivered?: number;
-	duplicates?: number;
-	deadLettered?: number;
-	discarded?: number;
 	/** Duplicates / deliveries, redeliveries / deliveries. */
 	duplicateRatio?: number;
 	redeliveredRatio?: number;
@@ -77,7 +84,7 @@ export interface SimResult {
 }
 
 /** One window of simulated time (1 s by default), streamed through onFrame. */
-export interface NodeFrame {
+export interface NodeFrame extends QueueCounts {
 	arrived: number;
 	completed: number;
 	failed: FailureCounts;
@@ -100,13 +107,6 @@ export interface NodeFrame {
 	replicationLagMs?: number;
 	depth?: number;
 	oldestAgeMs?: number;
-	/** Queues: consumer lag at the end of the window, and the window's message counts. */
-	lag?: number;
-	maxPartitionLag?: number;
-	redelivered?: number;
-	duplicates?: number;
-	deadLettered?: number;
-	discarded?: number;
 	/** A database in a replica set: 1 while it is the leader, 0 while a follower (roles change on failover). */
 	leader?: number;
 	/** Lifecycle state names worth showing (e.g. "electing", "open", "scaling out"). */

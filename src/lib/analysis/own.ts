@@ -1,0 +1,19 @@
+// Readers the analyses share: a finite number or a default, and the failures a part started
+// itself. A failure is counted at every part on its way back to the client, so what a part
+// started is its count less what its callees counted.
+import type { Design } from '../model/types';
+import type { NodeResult, Reason, SimResult } from '../sim/types';
+
+export const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+
+const failed = (r: NodeResult, reason?: Reason) => (reason ? (r.failed[reason] ?? 0) : Object.values(r.failed).reduce((s, x) => s + x, 0));
+
+/** Failures (of `reason`, or of any) that started at `id`. */
+export function ownFailures(design: Design, result: SimResult, id: string, reason?: Reason): number {
+	const r = result.nodes[id];
+	if (!r) return 0;
+	const callees = new Set(design.edges.filter((e) => e.source === id).map((e) => e.target));
+	let below = 0;
+	for (const c of callees) if (result.nodes[c]) below += failed(result.nodes[c], reason);
+	return Math.max(0, failed(r, reason) - below);
+}
