@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { overlayFigures, reuseUnchanged, sig2 } from './overlay';
 import { FrameRing } from './ring';
-import { packFrames } from '../protocol/frames';
+import { frameStride, G, GLOBAL_STRIDE, N, NODE_STRIDE, packFrames } from '../protocol/frames';
 import { createFakeSimulation } from '$testing/fakeSim';
 import { chainDesign } from '$testing/testDesign';
 
@@ -47,6 +48,33 @@ describe('overlay figures', () => {
 		expect(o.nodes.get('db')).toMatchObject({ stale: 12, conflicts: 3 });
 		expect(o.nodes.get('web')!.stale).toBeUndefined();
 		expect(o.nodes.get('web')!.conflicts).toBeUndefined();
+	});
+	it("shares a target's arrivals among its callers by what each completed", () => {
+		fc.assert(
+			fc.property(fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 5000 }), (completed, arrived) => {
+				// Callers c0..ck → one database; one frame of one second.
+				const ids = [...completed.map((_, i) => `c${i}`), 'db'];
+				const design = {
+					id: 'd', name: 'd',
+					nodes: ids.map((id) => ({ id, kind: id === 'db' ? 'database' : 'service', position: { x: 0, y: 0 }, params: {} })),
+					edges: completed.map((_, i) => ({ id: `e${i}`, source: `c${i}`, target: 'db', params: {} }))
+				} as unknown as Parameters<typeof overlayFigures>[1];
+				const frame = new Float64Array(frameStride(ids.length));
+				frame[G.t] = 1;
+				frame[G.dt] = 1;
+				completed.forEach((c, i) => (frame[GLOBAL_STRIDE + i * NODE_STRIDE + N.completed] = c));
+				frame[GLOBAL_STRIDE + completed.length * NODE_STRIDE + N.arrived] = arrived;
+				const ring = new FrameRing(ids, 4);
+				ring.push(frame);
+				const { edges } = overlayFigures(ring, design);
+				const total = completed.reduce((a, b) => a + b, 0);
+				completed.forEach((c, i) => {
+					const want = total > 0 ? (arrived * c) / total : arrived / completed.length;
+					// Two significant figures: within 5 % (or an absolute 0.05 near zero).
+					expect(Math.abs(edges.get(`e${i}`)!.rps - want)).toBeLessThanOrEqual(Math.max(0.05 * want, 0.05));
+				});
+			})
+		);
 	});
 	it('is empty before the first frame', () => {
 		expect(overlayFigures(new FrameRing(['a'], 2), chainDesign()).nodes.size).toBe(0);

@@ -116,16 +116,25 @@ export function overlayFigures(
 	if (named && nodes.has(named)) nodes.set(named, { ...nodes.get(named)!, bottleneck: true });
 
 	const callers = new Map<string, string[]>();
-	for (const e of design.edges) callers.set(e.target, [...(callers.get(e.target) ?? []), e.source]);
 	for (const e of design.edges) {
-		const arrived = fig(e.target, N.arrived) / dt;
-		if (!Number.isFinite(arrived)) continue;
-		const from = callers.get(e.target) ?? [e.source];
-		const weight = (id: string) => Math.max(0, fig(id, N.completed) || 0);
-		const total = from.reduce((s, id) => s + weight(id), 0);
-		const share = total > 0 ? weight(e.source) / total : 1 / from.length;
-		const failed = [0, 1, 2, 3, 4].reduce((s, r) => s + (fig(e.target, N.failed + r) || 0), 0) / dt;
-		edges.set(e.id, { rps: sig2(arrived * share), errors: sig2(failed * share) });
+		const from = callers.get(e.target);
+		if (from) from.push(e.source);
+		else callers.set(e.target, [e.source]);
+	}
+	const weight = (id: string) => Math.max(0, fig(id, N.completed) || 0);
+	// Once per target, not per edge: a database behind 96 web servers has 96 edges, and
+	// summing its callers for each of them made this quadratic (5 ms a paint at 100 nodes).
+	const targets = new Map<string, { arrived: number; failed: number; total: number }>();
+	for (const [id, from] of callers) {
+		let failed = 0;
+		for (let r = 0; r < 5; r++) failed += fig(id, N.failed + r) || 0;
+		targets.set(id, { arrived: fig(id, N.arrived) / dt, failed: failed / dt, total: from.reduce((s, c) => s + weight(c), 0) });
+	}
+	for (const e of design.edges) {
+		const t = targets.get(e.target)!;
+		if (!Number.isFinite(t.arrived)) continue;
+		const share = t.total > 0 ? weight(e.source) / t.total : 1 / callers.get(e.target)!.length;
+		edges.set(e.id, { rps: sig2(t.arrived * share), errors: sig2(t.failed * share) });
 	}
 	return { nodes, edges };
 }

@@ -56,6 +56,9 @@ describe('applyInSlices', () => {
 		const frames: (() => void)[] = [];
 		let live = true;
 		applyInSlices(t, next, new Map(), { slice: 10, nextFrame: (f) => frames.push(f), current: () => live });
+		// Nothing changes in the frame that asked: the first slice waits for the next.
+		expect(t.nodes.size).toBe(0);
+		frames.shift()!();
 		expect(t.nodes.size).toBe(10);
 		live = false;
 		while (frames.length) frames.shift()!();

@@ -1,6 +1,7 @@
 // Applying a new set of canvas figures a slice at a time. A hundred badges restyled, laid
 // out and painted in one frame made a main-thread task of 50–100 ms on a 2-core machine;
-// `slice` changed nodes per animation frame keeps each frame's share well under that.
+// `slice` changed nodes per animation frame keeps each frame's share well under that. The
+// first slice waits for a frame too: the frame that computed the figures has done its share.
 
 export interface SliceTarget<N, E> {
 	readonly nodes: ReadonlyMap<string, N>;
@@ -10,8 +11,9 @@ export interface SliceTarget<N, E> {
 
 /**
  * Move `target` to (`nodes`, `edges`): the nodes whose figures changed (by identity) go
- * `slice` per `nextFrame`, the edges with the last slice, which sets the given maps
- * themselves. `current()` false stops it (a newer paint or a reset took over).
+ * `slice` per `nextFrame`, starting in the next one, the edges with the last slice, which
+ * sets the given maps themselves. `current()` false stops it (a newer paint or a reset
+ * took over).
  */
 export function applyInSlices<N, E>(
 	target: SliceTarget<N, E>,
@@ -28,5 +30,5 @@ export function applyInSlices<N, E>(
 		target.setFigures(partial, target.edges);
 		opts.nextFrame(() => step(from + opts.slice));
 	};
-	step(0);
+	opts.nextFrame(() => step(0));
 }

@@ -63,10 +63,14 @@ export function utilizationHue(u: number): number {
 	return 130 * (1 - x) ** 1.2;
 }
 
-/** Stroke width for an edge carrying `rps` when the busiest carries `max`. */
+/**
+ * Stroke width for an edge carrying `rps` when the busiest carries `max`, in half pixels: the
+ * busiest edge's noise moves `max` every second, and an unrounded width restyled and
+ * repainted every edge of the canvas for a change nobody can see.
+ */
 export function trafficWidth(rps: number, max: number): number {
 	if (!(max > 0) || !(rps > 0)) return 1.5;
-	return 1.5 + 6 * Math.sqrt(rps / max);
+	return Math.round(2 * (1.5 + 6 * Math.sqrt(Math.min(1, rps / max)))) / 2;
 }
 
 const KEY = Symbol('loadbearing:overlay');

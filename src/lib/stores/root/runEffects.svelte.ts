@@ -8,6 +8,7 @@ import type { EdgeFigures, NodeFigures, OverlayStore } from '../overlay.svelte';
 import type { UiStore } from '../ui.svelte';
 import type { RunStore } from '../run.svelte';
 import { applyInSlices } from '../../run/slices';
+import { scheduleFrameJob } from '../../run/frameJobs';
 
 // The overlay's figures (from the frame ring) load with the first frames, not with the page.
 let figures: typeof import('../../run/overlay') | null = null;
@@ -40,7 +41,7 @@ export function connectRun({ editor, overlay, ui, run }: { editor: EditorStore; 
 	let generation = 0;
 	function applyFigures(nodes: Map<string, NodeFigures>, edges: Map<string, EdgeFigures>) {
 		const gen = ++generation;
-		applyInSlices(overlay, nodes, edges, { slice: SLICE, nextFrame: (f) => requestAnimationFrame(f), current: () => gen === generation });
+		applyInSlices(overlay, nodes, edges, { slice: SLICE, nextFrame: scheduleFrameJob, current: () => gen === generation });
 	}
 	let lastPaint = -Infinity;
 	/** Called with each UI update of the run: paint in the same frame, at most once per OVERLAY_MS. */
@@ -48,9 +49,10 @@ export function connectRun({ editor, overlay, ui, run }: { editor: EditorStore; 
 		const t = performance.now();
 		if (t - lastPaint < OVERLAY_MS && run.status === 'running' && run.ring.length) return;
 		lastPaint = t;
-		// In a task of its own: the batch's other updates (clock, figures, charts' turns) run
-		// in this one, and 100 nodes' badges on top of them made it a long task.
-		setTimeout(paint, 0);
+		// In a frame of its own, taking its turn with the charts' redraws (run/frameJobs): the
+		// batch's other updates run in this task, and 100 nodes' figures on top of them, or
+		// of a chart's redraw, made a long task.
+		scheduleFrameJob(paint);
 	}
 	onMount(() => run.onBatch(onFigures));
 

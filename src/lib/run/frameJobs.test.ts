@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cancelDraw, scheduleDraw } from './drawQueue';
+import { cancelFrameJob as cancelDraw, scheduleFrameJob as scheduleDraw } from './frameJobs';
 
 // Frames driven by hand: each frame() runs the callbacks requested before it.
 let pending: FrameRequestCallback[] = [];
@@ -13,7 +13,7 @@ afterEach(() => {
 	while (pending.length) frame();
 });
 
-describe('drawQueue', () => {
+describe('frameJobs', () => {
 	it('draws one chart per frame, in the order asked, once per chart however often it asks', () => {
 		const drawn: string[] = [];
 		const a = () => drawn.push('a');
