@@ -8,6 +8,9 @@ export const tablet = { viewport: { width: 820, height: 1180 }, hasTouch: true, 
 export const landscape = { viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true };
 export const CONTRACT = ['run-start', 'run-pause', 'run-reset', 'sim-status', 'share-button', 'export-png', 'export-json', 'new-design', 'canvas', 'inspector', 'palette-region', 'undo', 'redo', 'theme-toggle', 'help'];
 export const STARTER = ['client', 'lb', 'web', 'db'];
+/** A node's label as drawn on screen, in px: its font size times the canvas's scale. */
+export const labelPx = (page: Page, id: string) => node(page, id).locator('.label').evaluate((el: HTMLElement) =>
+	parseFloat(getComputedStyle(el).fontSize) * (el.getBoundingClientRect().height / el.offsetHeight));
 
 /** The start-up design lies whole inside the canvas; returns the zoom it is drawn at. */
 export async function wholeInCanvas(page: Page, ids = STARTER) {
