@@ -29,7 +29,8 @@ const barHeight = (page: Page) => page.locator('header.topbar').evaluate((e) => 
 for (const { width, height, touch, atLeast, more } of [
 	{ width: 1280, height: 720, touch: false, atLeast: 25, more: false },
 	{ width: 1024, height: 768, touch: true, atLeast: 20, more: true },
-	{ width: 820, height: 1180, touch: true, atLeast: 18, more: true }
+	{ width: 820, height: 1180, touch: true, atLeast: 18, more: true },
+	{ width: 768, height: 1024, touch: true, atLeast: 16, more: true }
 ]) {
 	test.describe(`${width}×${height}`, () => {
 		test.use({ viewport: { width, height }, hasTouch: touch });
@@ -45,7 +46,8 @@ for (const { width, height, touch, atLeast, more } of [
 				await expect(page.getByTestId('more-button')).toHaveAttribute('aria-expanded', 'true');
 				// One more row, holding the file actions and the image exports, all named.
 				expect(await barHeight(page)).toBeLessThanOrEqual(3 * 48);
-				for (const name of ['New design', 'Import', 'Export', 'Analyse', 'Compare', 'PNG', 'SVG', 'GIF']) await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+				for (const name of ['New design', 'Import', 'Export', 'Analyse', 'Compare', 'PNG', 'SVG', 'GIF', 'Keyboard shortcuts']) await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+				await expect(page.getByTestId('theme-toggle')).toBeVisible();
 				await page.screenshot({ path: `/tmp/topbar-${width}-more.png` });
 			}
 			// The GIF export (the last panel button) is among them: it was cut off at 820 px.
