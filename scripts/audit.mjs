@@ -42,17 +42,35 @@ try {
 	console.log(`initial JS: ${(gz / 1024).toFixed(1)} KiB gzip (${(raw / 1024).toFixed(0)} KiB raw, ${scripts.length} files; budget ${BUDGET_KIB} KiB) ${gz / 1024 <= BUDGET_KIB ? 'OK' : 'OVER'}`);
 	for (const s of scripts.sort((a, b) => b.gz - a.gz).slice(0, args.includes("--all") ? 99 : 5)) console.log(`  ${(s.gz / 1024).toFixed(1).padStart(6)} KiB  ${s.url}`);
 
-	// 2. axe-core on the opened app, in both themes.
+	// 2. axe-core, in both themes: on the opened app, then with each panel open, then after a
+	// run (dock, charts, summary), where most of the app's text sits on tinted backgrounds.
 	const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-	for (const theme of ['light', 'dark']) {
-		await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-		await page.addScriptTag({ content: axeSource });
-		const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-		const by = { critical: 0, serious: 0, moderate: 0, minor: 0 };
-		for (const v of res.violations) by[v.impact ?? 'minor'] += v.nodes.length;
-		console.log(`axe (${theme}): critical ${by.critical}, serious ${by.serious}, moderate ${by.moderate}, minor ${by.minor}`);
-		for (const v of res.violations) console.log(`  ${v.impact}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target?.join(' ')}`);
+	await page.addScriptTag({ content: axeSource });
+	const states = [
+		['opened', async () => {}],
+		...['Library', 'Templates', 'Challenges', 'Estimator', 'Review', 'Analyse'].map((name) => [`${name} panel`, () => page.getByRole('button', { name, exact: true }).first().click()]),
+		['after a run', async () => {
+			await page.getByTestId('run-speed-max').click();
+			await page.getByTestId('run-start').click();
+			await page.getByTestId('sim-status').filter({ hasText: 'done' }).waitFor({ timeout: 60_000 });
+		}],
+		['a part selected', () => page.getByTestId('node').first().click()]
+	];
+	const total = { critical: 0, serious: 0, moderate: 0, minor: 0 };
+	for (const [label, open] of states) {
+		await open();
+		await page.waitForTimeout(300);
+		for (const theme of ['light', 'dark']) {
+			await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+			const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+			const by = { critical: 0, serious: 0, moderate: 0, minor: 0 };
+			for (const v of res.violations) by[v.impact ?? 'minor'] += v.nodes.length;
+			for (const k in by) total[k] += by[k];
+			console.log(`axe (${label}, ${theme}): critical ${by.critical}, serious ${by.serious}, moderate ${by.moderate}, minor ${by.minor}`);
+			for (const v of res.violations) for (const n of v.nodes) console.log(`  ${v.impact}: ${v.id} ${n.target?.join(" ")}: ${(n.any[0]?.message ?? n.failureSummary ?? "").split("\n")[0]}`);
+		}
 	}
+	console.log(`axe, all ${states.length} states × 2 themes: critical ${total.critical}, serious ${total.serious}, moderate ${total.moderate}, minor ${total.minor}`);
 	await page.close();
 } finally {
 	await browser.close();

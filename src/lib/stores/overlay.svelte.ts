@@ -63,6 +63,34 @@ export function utilizationHue(u: number): number {
 	return 130 * (1 - x) ** 1.2;
 }
 
+/** WCAG relative luminance of hsl(h s% l%). */
+function luminance(h: number, s: number, l: number): number {
+	const a = s * Math.min(l, 1 - l);
+	const f = (n: number) => {
+		const k = (n + h / 30) % 12;
+		const c = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+		return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+	};
+	return 0.2126 * f(0) + 0.7152 * f(8) + 0.0722 * f(4);
+}
+
+/**
+ * The lightest background of hue `h` (60 % saturation) on which white text reads at 4.6:1 or
+ * better, capped at 42 %: amber and green at one fixed lightness read at under 3:1, a live
+ * badge's figures are small text.
+ */
+export function badgeLightness(h: number): number {
+	let lo = 0,
+		hi = 0.42;
+	if (1.05 / (luminance(h, 0.6, hi) + 0.05) >= 4.6) return 42;
+	for (let i = 0; i < 20; i++) {
+		const mid = (lo + hi) / 2;
+		if (1.05 / (luminance(h, 0.6, mid) + 0.05) >= 4.6) lo = mid;
+		else hi = mid;
+	}
+	return Math.floor(lo * 1000) / 10;
+}
+
 /**
  * Stroke width for an edge carrying `rps` when the busiest carries `max`, in half pixels: the
  * busiest edge's noise moves `max` every second, and an unrounded width restyled and
