@@ -13,6 +13,7 @@ import { poolVerdict } from './pool';
 import { num, ownFailures } from './own';
 export { ownFailures } from './own';
 import { timedOutVerdict, tiedUpVerdict } from './tiedup';
+import { fallingBehind, type Behind } from './backlog';
 
 export interface Goals {
 	successRatio: number;
@@ -48,6 +49,8 @@ export interface Analysis {
 	report: FaultReport | null;
 	/** Parts saturated (the goals are not met while any is). */
 	saturated: string[];
+	/** Queues whose consumers fell behind (nor while any did). */
+	behind: Behind[];
 }
 
 const TARGET_UTIL = 0.6;
@@ -267,7 +270,11 @@ export function analyse(
 	// Lead with what cost the most: the part where the largest share of failures started.
 	const top = report?.causes.find((c) => c.reason !== 'slow');
 	const costly = top && top.count / Math.max(1, g.arrived) > 0.001 && design.nodes.some((n) => n.id === top.nodeId && n.kind !== 'client') ? top.nodeId : undefined;
-	const b = findBottleneck(design, result, costly, report);
+	const behind = fallingBehind(design, result);
+	const found = findBottleneck(design, result, costly, report);
+	// A queue falling behind limits the design even where nothing is saturated.
+	const lag = found?.limiting ? undefined : behind[0];
+	const b = lag ? { nodeId: lag.nodeId, utilization: result.nodes[lag.nodeId].utilization, limiting: true, reason: lag.reason, fixes: lag.fix ? [lag.fix] : [] } : found;
 	const suggestions = [...(b?.fixes ?? [])];
 	// Then the next most loaded parts, so the list has somewhere to go once the first is fixed.
 	const others = design.nodes
@@ -279,12 +286,13 @@ export function analyse(
 	}
 	const bottleneck = b ? { nodeId: b.nodeId, utilization: b.utilization, limiting: b.limiting, reason: b.reason } : null;
 	return {
-		met: checks.every((c) => c.met) && saturated.length === 0,
+		met: checks.every((c) => c.met) && saturated.length === 0 && behind.length === 0,
 		checks,
 		costPerMonth: g.costPerMonth,
 		bottleneck,
 		suggestions: suggestions.slice(0, 3),
 		report,
-		saturated
+		saturated,
+		behind
 	};
 }
