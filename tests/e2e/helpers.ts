@@ -1,5 +1,6 @@
 // Shared steps for the editor specs: read the design, drag like a user does.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 
 export interface DesignLike {
 	name: string;
@@ -50,4 +51,20 @@ export async function openApp(page: Page) {
 	// The library puts its start-up design on screen once IndexedDB is open; a click made
 	// before that would select something that is then replaced.
 	await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+}
+
+/** Imports `file` (a design document) through the Import button's file input, as a user picks a file. */
+export async function importDesign(page: Page, file: { name: string; nodes: unknown[] } & Record<string, unknown>) {
+	const path = `/tmp/loadbearing-${String(file.id ?? 'design')}.json`;
+	writeFileSync(path, JSON.stringify(file));
+	await page.getByTestId('import-file').setInputFiles(path);
+	await expect(page.getByTestId('node')).toHaveCount(file.nodes.length);
+}
+
+/** Runs the design at full speed to its end and returns the run summary. */
+export async function runToEnd(page: Page, timeout = 30_000) {
+	await page.getByTestId('run-speed-max').click();
+	await page.getByTestId('run-start').click();
+	await expect(page.getByTestId('sim-status')).toHaveText('done', { timeout });
+	return page.getByTestId('run-summary');
 }

@@ -2,38 +2,28 @@
 // once) and the workers sit mostly idle under per-partition ordering, yet the summary must
 // not say "Met the goals". It names the queue, and its fix (more partitions) catches up.
 import { expect, test } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
-import { design } from './helpers';
+import { design, importDesign, runToEnd } from './helpers';
 
 test('a queue falling behind misses the goals; more partitions, one click, and it keeps up', async ({ page }) => {
 	await page.goto('/');
 	const node = (id: string, kind: string, x: number, label: string, params: object) => ({ id, kind, label, position: { x, y: 100 }, params });
-	const file = '/tmp/loadbearing-backlog.json';
-	writeFileSync(
-		file,
-		JSON.stringify({
-			format: 'loadbearing/design',
-			version: 1,
-			id: 'backlog',
-			name: 'Orders backlog',
-			nodes: [
-				node('users', 'client', 0, 'Shoppers', { rps: 200, mix: { static: 0, read: 0, write: 1 } }),
-				node('orders', 'queue', 260, 'Orders', { ordering: 'per-partition', partitions: 2 }),
-				node('billing', 'worker', 520, 'Billing', { instances: 2, concurrency: 4, serviceTimeMs: 20 })
-			],
-			edges: [
-				{ id: 'e1', source: 'users', target: 'orders', params: {} },
-				{ id: 'e2', source: 'orders', target: 'billing', params: {} }
-			],
-			scenario: { durationS: 60, warmupS: 5, seed: 3, events: [] }
-		})
-	);
-	await page.getByTestId('import-file').setInputFiles(file);
-	await expect(page.getByTestId('node')).toHaveCount(3);
-	await page.getByTestId('run-speed-max').click();
-	await page.getByTestId('run-start').click();
-	await expect(page.getByTestId('sim-status')).toHaveText('done', { timeout: 30_000 });
-	const summary = page.getByTestId('run-summary');
+	await importDesign(page, {
+		format: 'loadbearing/design',
+		version: 1,
+		id: 'backlog',
+		name: 'Orders backlog',
+		nodes: [
+			node('users', 'client', 0, 'Shoppers', { rps: 200, mix: { static: 0, read: 0, write: 1 } }),
+			node('orders', 'queue', 260, 'Orders', { ordering: 'per-partition', partitions: 2 }),
+			node('billing', 'worker', 520, 'Billing', { instances: 2, concurrency: 4, serviceTimeMs: 20 })
+		],
+		edges: [
+			{ id: 'e1', source: 'users', target: 'orders', params: {} },
+			{ id: 'e2', source: 'orders', target: 'billing', params: {} }
+		],
+		scenario: { durationS: 60, warmupS: 5, seed: 3, events: [] }
+	});
+	const summary = await runToEnd(page);
 	await expect(summary).toContainText('Missed the goals');
 	await expect(summary.getByTestId('summary-success')).toContainText('100.00%');
 	await expect(summary.getByTestId('summary-behind')).toContainText("The clients' goals held, but Orders fell behind");

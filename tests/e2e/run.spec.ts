@@ -1,8 +1,7 @@
 // Run it live: the starting example runs, every chart fills, a failure from the timeline
 // shows as errors then recovery, pause and step work, and the summary names the bottleneck.
 import { expect, test, type Page } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
-import { design, openApp } from './helpers';
+import { design, importDesign, openApp, runToEnd } from './helpers';
 
 const status = (page: Page) => page.getByTestId('sim-status');
 
@@ -57,28 +56,19 @@ test('run the example: charts fill, pause and step, summary', async ({ page }) =
 test('an imported design that saturates its database: the summary names it and a fix applies in one click', async ({ page }) => {
 	await page.goto('/');
 	const node = (id: string, kind: string, x: number, params: object) => ({ id, kind, label: id === 'db' ? 'Primary DB' : undefined, position: { x, y: 100 }, params });
-	const file = '/tmp/loadbearing-hot-db.json';
-	writeFileSync(
-		file,
-		JSON.stringify({
-			format: 'loadbearing/design',
-			version: 1,
-			id: 'hot-db',
-			name: 'Hot database',
-			nodes: [node('users', 'client', 0, { rps: 1500 }), node('web', 'service', 250, { instances: 20 }), node('db', 'database', 500, { concurrency: 4, queueLimit: 50 })],
-			edges: [
-				{ id: 'e1', source: 'users', target: 'web', params: {} },
-				{ id: 'e2', source: 'web', target: 'db', params: {} }
-			],
-			scenario: { durationS: 20, warmupS: 2, seed: 7, events: [] }
-		})
-	);
-	await page.getByTestId('import-file').setInputFiles(file);
-	await expect(page.getByTestId('node')).toHaveCount(3);
-	await page.getByTestId('run-speed-max').click();
-	await page.getByTestId('run-start').click();
-	await expect(status(page)).toHaveText('done', { timeout: 30_000 });
-	const summary = page.getByTestId('run-summary');
+	await importDesign(page, {
+		format: 'loadbearing/design',
+		version: 1,
+		id: 'hot-db',
+		name: 'Hot database',
+		nodes: [node('users', 'client', 0, { rps: 1500 }), node('web', 'service', 250, { instances: 20 }), node('db', 'database', 500, { concurrency: 4, queueLimit: 50 })],
+		edges: [
+			{ id: 'e1', source: 'users', target: 'web', params: {} },
+			{ id: 'e2', source: 'web', target: 'db', params: {} }
+		],
+		scenario: { durationS: 20, warmupS: 2, seed: 7, events: [] }
+	});
+	const summary = await runToEnd(page);
 	await expect(summary).toContainText('Missed the goals');
 	const b = summary.getByTestId('bottleneck');
 	await expect(b).toHaveAttribute('data-node-id', 'db');

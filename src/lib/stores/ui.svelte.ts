@@ -11,6 +11,8 @@ export type SheetName = 'palette' | 'inspector' | 'dock';
 export const COMPACT_QUERY = '(max-width: 760px)';
 /** Tablet widths: the palette is an icon rail and the inspector slides over the canvas. */
 export const TABLET_QUERY = '(min-width: 761px) and (max-width: 1100px)';
+/** A narrow laptop window: the desktop layout, but the top bar would wrap into three rows. */
+export const TIGHT_BAR_QUERY = '(min-width: 1101px) and (max-width: 1279px)';
 
 const THEME_KEY = 'loadbearing:theme';
 const DOCK_KEY = 'loadbearing:dock-height';
@@ -32,6 +34,8 @@ export class UiStore {
 	compact = $state(false);
 	/** Tablet layout (see TABLET_QUERY), kept in step with the window. */
 	tablet = $state(false);
+	/** The top bar keeps the tablet's two rows (TIGHT_BAR_QUERY) in the desktop layout. */
+	tightBar = $state(false);
 	/** The open bottom sheet in the phone layout. */
 	sheet = $state<SheetName | null>(null);
 
@@ -43,6 +47,9 @@ export class UiStore {
 			const tq = window.matchMedia(TABLET_QUERY);
 			this.tablet = tq.matches;
 			tq.addEventListener?.('change', (e) => (this.tablet = e.matches));
+			const bq = window.matchMedia(TIGHT_BAR_QUERY);
+			this.tightBar = bq.matches;
+			bq.addEventListener?.('change', (e) => (this.tightBar = e.matches));
 		}
 		// Without a saved choice the theme follows the system, also when it changes later.
 		if (typeof window === 'undefined' || !window.matchMedia) return;
