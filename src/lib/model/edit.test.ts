@@ -88,7 +88,8 @@ describe('design edits', () => {
 		expect(out.nodes).toHaveLength(6);
 		expect(out.edges).toHaveLength(4);
 		const newLb = out.nodes.find((n) => n.id === ids.find((i) => i.startsWith('loadBalancer')))!;
-		expect(newLb.position).toEqual({ x: 288 + 32, y: 120 + 32 });
+		const lb = d.nodes.find((n) => n.id === 'lb')!.position;
+		expect(newLb.position).toEqual({ x: lb.x + 32, y: lb.y + 32 });
 		expect(out.edges.at(-1)!.source).toBe(newLb.id);
 	});
 

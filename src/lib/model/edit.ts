@@ -25,11 +25,13 @@ export function exampleDesign(): Design {
 	const edge = (source: string, target: string): DesignEdge => ({ id: `e-${source}-${target}`, source, target, params: {} });
 	return {
 		...blankDesign('My first design'),
+		// 256 apart (72 between nodes, room for an edge's traffic label): 952 wide, the row fits
+		// at readable size (11 px labels) on a 1366 px laptop's canvas; at 288 it needed 1440.
 		nodes: [
 			node('client', 'client', 0, 120),
-			node('lb', 'loadBalancer', 288, 120),
-			node('web', 'service', 576, 120, { instances: 2 }),
-			node('db', 'database', 864, 120)
+			node('lb', 'loadBalancer', 256, 120),
+			node('web', 'service', 512, 120, { instances: 2 }),
+			node('db', 'database', 768, 120)
 		],
 		edges: [edge('client', 'lb'), edge('lb', 'web'), edge('web', 'db')]
 	};
