@@ -17,3 +17,16 @@ export function ownFailures(design: Design, result: SimResult, id: string, reaso
 	for (const c of callees) if (result.nodes[c]) below += failed(result.nodes[c], reason);
 	return Math.max(0, failed(r, reason) - below);
 }
+
+/**
+ * The share of `edge`'s callee's arrivals that came over `edge`. Results count per part, not
+ * per edge, so a callee's arrivals are shared among its callers in proportion to what each
+ * received, less what its own connection pools refused (those never reached the callee):
+ * exact for a single caller, an estimate for several.
+ */
+export function edgeShare(design: Design, result: SimResult, edge: { source: string; target: string }): number {
+	const callers = design.edges.filter((e) => e.target === edge.target).map((e) => e.source);
+	const weight = (id: string) => Math.max(0, (result.nodes[id]?.arrived ?? 0) - ownFailures(design, result, id, 'pool-timeout'));
+	const total = callers.reduce((s, id) => s + weight(id), 0);
+	return total > 0 ? weight(edge.source) / total : 1 / Math.max(1, callers.length);
+}

@@ -92,6 +92,26 @@ describe('connection-pool advice', () => {
 		expect(analysis.suggestions.some((s) => s.patch.op === 'setEdgeParams')).toBe(false);
 	});
 
+	it("sizes the pool for its own caller's calls, not for every caller of the dependency", () => {
+		// A second caller, 1,200 batch calls a second to the same API with no pool: the API
+		// sees 3× web's calls, but web's pool holds only web's.
+		const alone = pooled({ concurrency: 64, serviceTimeMs: 20 }, { size: 2, waitTimeoutMs: 20 });
+		const shared = pooled({ concurrency: 64, serviceTimeMs: 20 }, { size: 2, waitTimeoutMs: 20 });
+		shared.nodes.push(
+			{ id: 'jobs', kind: 'client', position: { x: 0, y: 200 }, params: { rps: 1200 } },
+			{ id: 'batch', kind: 'service', position: { x: 200, y: 200 }, params: { instances: 4, serviceTimeMs: 1 } }
+		);
+		shared.edges.push({ id: 'e3', source: 'jobs', target: 'batch', params: {} }, { id: 'e4', source: 'batch', target: 'api', params: {} });
+		const size = (d: Design) => {
+			const fix = run(d).analysis.suggestions.find((s) => s.patch.op === 'setEdgeParams' && s.patch.edgeId === 'e2');
+			return ((fix?.patch as { params: { pool: { size: number } } }).params.pool.size);
+		};
+		const a = size(alone), b = size(shared);
+		// λd per web instance ≈ 3 either way (the API's latency barely moves at 36 of 64 busy).
+		expect(Math.abs(b - a)).toBeLessThanOrEqual(1);
+		expect(b).toBeLessThan(poolSizeFor(9, 2));
+	});
+
 	it('sizes a pool by Erlang B: the smallest that refuses at most 0.1% at the load', () => {
 		const k = poolSizeFor(3, 2);
 		expect(erlangB(k, 3)).toBeLessThanOrEqual(0.001);

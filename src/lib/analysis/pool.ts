@@ -9,7 +9,7 @@ import type { SimResult } from '../sim/types';
 import type { DesignPatch } from './patch';
 import type { FaultReport } from './faults';
 import { int, pct } from './faultWords';
-import { num, ownFailures } from './own';
+import { edgeShare, num, ownFailures } from './own';
 
 /** A share of all requests: small ones keep a digit or two, so 5 in 10,000 is not "0%". */
 const share = (x: number) => (x >= 0.01 || x === 0 ? pct(x) : `${(x * 100).toFixed(x < 0.001 ? 2 : 1)}%`);
@@ -50,10 +50,10 @@ function pooledEdges(design: Design, result: SimResult, caller: DesignNode, refu
 		const r = target && result.nodes[target.id];
 		if (pool.enabled !== true || !target || !r) continue;
 		// A connection is held from the send until the answer is back: the callee's time and
-		// the wire both ways. The callee's arrivals may include other callers' calls: an upper
-		// bound, which errs towards a pool large enough.
+		// the wire both ways. Of the callee's arrivals, this edge's share (other callers' calls
+		// held none of this pool's connections); the refused never reached it.
 		const holdS = (num(r.latency.mean, 0) + 2 * num(p.latencyMs, 0)) / 1000;
-		const rate = (r.arrived + refused) / span;
+		const rate = (r.arrived * edgeShare(design, result, edge) + refused) / span;
 		out.push({ edge, target, size: Math.max(1, num(pool.size, 10)), waitMs: num(pool.waitTimeoutMs, 1000), load: (rate * holdS) / instances, holdS });
 	}
 	return out;

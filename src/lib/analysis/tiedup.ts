@@ -9,7 +9,7 @@ import type { SimResult } from '../sim/types';
 import type { FaultReport } from './faults';
 import type { PoolFix } from './pool';
 import { pct } from './faultWords';
-import { num, ownFailures } from './own';
+import { edgeShare, num, ownFailures } from './own';
 
 /** Most of the busy time waiting: below this the tier is working, and may need more of it. */
 export const HELD_MOST = 0.5;
@@ -61,13 +61,13 @@ export function tiedUpVerdict(design: Design, result: SimResult, caller: DesignN
 	const held = num(r.heldShare, 0);
 	if (p.blocking !== true || held < HELD_MOST) return null;
 	// Worker time each call path held: its calls × (the callee's time + the wire both ways).
-	// The callee's arrivals may include other callers' calls: good enough to rank the paths.
+	// Of the callee's arrivals, this caller's share (edgeShare): another caller's calls held none of its workers.
 	const paths = design.edges
 		.filter((e) => e.source === caller.id && result.nodes[e.target])
 		.map((edge) => {
 			const c = result.nodes[edge.target];
 			const wire = num(resolveEdgeParams(edge.params).latencyMs, 0);
-			return { edge, c, wire, time: c.arrived * (num(c.latency.mean, 0) + 2 * wire) };
+			return { edge, c, wire, time: c.arrived * edgeShare(design, result, edge) * (num(c.latency.mean, 0) + 2 * wire) };
 		})
 		.sort((a, b) => b.time - a.time);
 	const all = paths.reduce((a, x) => a + x.time, 0);
