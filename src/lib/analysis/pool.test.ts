@@ -103,8 +103,9 @@ describe('connection-pool advice', () => {
 		);
 		shared.edges.push({ id: 'e3', source: 'jobs', target: 'batch', params: {} }, { id: 'e4', source: 'batch', target: 'api', params: {} });
 		const size = (d: Design) => {
-			const fix = run(d).analysis.suggestions.find((s) => s.patch.op === 'setEdgeParams' && s.patch.edgeId === 'e2');
-			return ((fix?.patch as { params: { pool: { size: number } } }).params.pool.size);
+			const patch = run(d).analysis.suggestions.map((s) => s.patch).find((p) => p.op === 'setEdgeParams' && p.edgeId === 'e2');
+			expect(patch?.op).toBe('setEdgeParams');
+			return (patch as unknown as { params: { pool: { size: number } } }).params.pool.size;
 		};
 		const a = size(alone), b = size(shared);
 		// λd per web instance ≈ 3 either way (the API's latency barely moves at 36 of 64 busy).
