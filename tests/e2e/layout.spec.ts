@@ -2,6 +2,7 @@
 // link centres it; templates open readable; panels open at their top beside the inspector.
 import { expect, test, type Page } from '@playwright/test';
 import { centre, dragFromTo, node, openApp } from './helpers';
+import { labelPx, wholeInCanvas } from './devices';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -124,3 +125,23 @@ test.describe('desktop 1400×900', () => {
 		}
 	});
 });
+
+// The start-up design on a laptop: whole and readable (11 px labels) where the canvas holds
+// it at that size; at 1280 px it is whole, a little smaller, not panned.
+for (const { width, height, readable } of [
+	{ width: 1440, height: 900, readable: true },
+	{ width: 1366, height: 768, readable: true },
+	{ width: 1280, height: 720, readable: false }
+]) {
+	test.describe(`${width}×${height}`, () => {
+		test.use({ viewport: { width, height } });
+		test(`the start-up design opens whole${readable ? ' with 11 px labels' : ''}`, async ({ page }) => {
+			await openApp(page);
+			await wholeInCanvas(page);
+			const px = await labelPx(page, 'client');
+			if (readable) expect(px).toBeGreaterThanOrEqual(10.95);
+			else expect(px).toBeGreaterThan(8);
+			await page.screenshot({ path: `/tmp/start-${width}.png` });
+		});
+	});
+}

@@ -3,11 +3,11 @@
 // nothing is "saturated" when per-partition ordering leaves the workers idle. Queueing
 // theory: with a group's arrival rate λ above its service rate μ (its workers' slots, or its
 // partitions under per-partition ordering, over the service time), its lag grows at λ − μ.
-import { KINDS, resolveParams } from '../model';
+import { resolveParams } from '../model';
 import type { Design, DesignNode } from '../model/types';
 import type { SimResult } from '../sim/types';
 import type { DesignPatch } from './patch';
-import { num } from './own';
+import { nameOf, num } from './own';
 
 /** A group still holding more than this share of what it received at the end is behind. */
 export const BEHIND_SHARE = 0.05;
@@ -25,8 +25,6 @@ export interface Behind {
 	reason: string;
 	fix: { label: string; why: string; patch: DesignPatch } | null;
 }
-
-const name = (n: DesignNode) => `the ${KINDS[n.kind].name.toLowerCase()}${n.label && n.label !== KINDS[n.kind].name ? ` "${n.label}"` : ''}`;
 
 /** The queues whose consumers fell behind over the run, the furthest behind first. */
 export function fallingBehind(design: Design, result: SimResult): Behind[] {
@@ -51,7 +49,7 @@ export function fallingBehind(design: Design, result: SimResult): Behind[] {
 		const qp = resolveParams('queue', q.params);
 		const partitions = num(qp.partitions, 1);
 		const slots = Math.min(...groups.values());
-		const head = `${name(q)} fell behind: ${Math.round(lag)} messages were waiting at the end, about ${Math.round(perS)} more each second`;
+		const head = `${nameOf(q)} fell behind: ${Math.round(lag)} messages were waiting at the end, about ${Math.round(perS)} more each second`;
 		if (!consumers.length) {
 			out.push({ nodeId: q.id, lag, perS, reason: `${head}, with no consumer reading it`, fix: null });
 			continue;

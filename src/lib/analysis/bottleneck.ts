@@ -10,7 +10,7 @@ import type { DesignPatch } from './patch';
 import { freshId } from '../model/edit';
 import { faultReport, SATURATED, type FaultReport } from './faults';
 import { poolVerdict } from './pool';
-import { num, ownFailures } from './own';
+import { nameOf, num, ownFailures } from './own';
 export { ownFailures } from './own';
 import { timedOutVerdict, tiedUpVerdict } from './tiedup';
 import { fallingBehind, type Behind } from './backlog';
@@ -56,10 +56,6 @@ export interface Analysis {
 const TARGET_UTIL = 0.6;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const failures = (r: NodeResult) => Object.values(r.failed).reduce((s, x) => s + x, 0);
-
-function nameOf(n: DesignNode): string {
-	return `the ${KINDS[n.kind].name.toLowerCase()}${n.label && n.label !== KINDS[n.kind].name ? ` "${n.label}"` : ''}`;
-}
 
 /** The share of traffic that is reads, over every client, weighted by rate. */
 export function readShare(design: Design): number {

@@ -1,10 +1,16 @@
 // Readers the analyses share: a finite number or a default, and the failures a part started
 // itself. A failure is counted at every part on its way back to the client, so what a part
 // started is its count less what its callees counted.
-import type { Design } from '../model/types';
+import { KINDS } from '../model/kinds';
+import type { Design, DesignNode } from '../model/types';
 import type { NodeResult, Reason, SimResult } from '../sim/types';
 
 export const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+
+/** A part as the summary names it: `the database "Primary DB"` (the kind alone when unlabelled). */
+export function nameOf(n: DesignNode): string {
+	return `the ${KINDS[n.kind].name.toLowerCase()}${n.label && n.label !== KINDS[n.kind].name ? ` "${n.label}"` : ''}`;
+}
 
 const failed = (r: NodeResult, reason?: Reason) => (reason ? (r.failed[reason] ?? 0) : Object.values(r.failed).reduce((s, x) => s + x, 0));
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cancelFrameJob as cancelDraw, scheduleFrameJob as scheduleDraw } from './frameJobs';
+import { cancelFrameJob, scheduleFrameJob } from './frameJobs';
 
 // Frames driven by hand: each frame() runs the callbacks requested before it.
 let pending: FrameRequestCallback[] = [];
@@ -14,15 +14,15 @@ afterEach(() => {
 });
 
 describe('frameJobs', () => {
-	it('draws one chart per frame, in the order asked, once per chart however often it asks', () => {
+	it('runs one job per frame, in the order asked, once per job however often it is asked', () => {
 		const drawn: string[] = [];
 		const a = () => drawn.push('a');
 		const b = () => drawn.push('b');
 		const c = () => drawn.push('c');
-		scheduleDraw(a);
-		scheduleDraw(b);
-		scheduleDraw(a);
-		scheduleDraw(c);
+		scheduleFrameJob(a);
+		scheduleFrameJob(b);
+		scheduleFrameJob(a);
+		scheduleFrameJob(c);
 		expect(drawn).toEqual([]);
 		frame();
 		expect(drawn).toEqual(['a']);
@@ -34,17 +34,17 @@ describe('frameJobs', () => {
 		expect(drawn).toEqual(['a', 'b', 'c']);
 		expect(pending).toHaveLength(0);
 	});
-	it('forgets a cancelled chart, and starts again after the queue ran dry', () => {
+	it('forgets a cancelled job, and starts again after the queue ran dry', () => {
 		const drawn: string[] = [];
 		const a = () => drawn.push('a');
 		const b = () => drawn.push('b');
-		scheduleDraw(a);
-		scheduleDraw(b);
-		cancelDraw(a);
+		scheduleFrameJob(a);
+		scheduleFrameJob(b);
+		cancelFrameJob(a);
 		frame();
 		expect(drawn).toEqual(['b']);
 		frame();
-		scheduleDraw(a);
+		scheduleFrameJob(a);
 		frame();
 		expect(drawn).toEqual(['b', 'a']);
 	});

@@ -80,6 +80,16 @@ function luminance(h: number, s: number, l: number): number {
  * badge's figures are small text.
  */
 export function badgeLightness(h: number): number {
+	// Hues come in 5° steps: each is searched once, not on every repaint of a badge.
+	const known = lightness.get(h);
+	if (known !== undefined) return known;
+	const l = searchLightness(h);
+	lightness.set(h, l);
+	return l;
+}
+const lightness = new Map<number, number>();
+
+function searchLightness(h: number): number {
 	let lo = 0,
 		hi = 0.42;
 	if (1.05 / (luminance(h, 0.6, hi) + 0.05) >= 4.6) return 42;
